@@ -39,4 +39,12 @@ d = { 'settings': { 'branch': 'main',
                                'nodown.models.head': ('models.html#head', 'nodown/models.py'),
                                'nodown.models.list_models': ('models.html#list_models', 'nodown/models.py'),
                                'nodown.models.make_layers': ('models.html#make_layers', 'nodown/models.py'),
-                               'nodown.models.register_model': ('models.html#register_model', 'nodown/models.py')}}}
+                               'nodown.models.register_model': ('models.html#register_model', 'nodown/models.py')},
+            'nodown.stats': { 'nodown.stats._kernel': ('stats.html#_kernel', 'nodown/stats.py'),
+                              'nodown.stats._run_hooked': ('stats.html#_run_hooked', 'nodown/stats.py'),
+                              'nodown.stats.block_sizes': ('stats.html#block_sizes', 'nodown/stats.py'),
+                              'nodown.stats.count_macs': ('stats.html#count_macs', 'nodown/stats.py'),
+                              'nodown.stats.model_stats': ('stats.html#model_stats', 'nodown/stats.py'),
+                              'nodown.stats.models_table': ('stats.html#models_table', 'nodown/stats.py'),
+                              'nodown.stats.receptive_field': ('stats.html#receptive_field', 'nodown/stats.py'),
+                              'nodown.stats.spatial_layers': ('stats.html#spatial_layers', 'nodown/stats.py')}}}

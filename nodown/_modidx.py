@@ -113,6 +113,7 @@ d = { 'settings': { 'branch': 'main',
                               'nodown.train.distrib_context': ('train.html#distrib_context', 'nodown/train.py'),
                               'nodown.train.fit_recipe': ('train.html#fit_recipe', 'nodown/train.py'),
                               'nodown.train.make_learner': ('train.html#make_learner', 'nodown/train.py'),
+                              'nodown.train.quiet': ('train.html#quiet', 'nodown/train.py'),
                               'nodown.train.scaled_milestones': ('train.html#scaled_milestones', 'nodown/train.py'),
                               'nodown.train.speed_settings': ('train.html#speed_settings', 'nodown/train.py'),
                               'nodown.train.train': ('train.html#train', 'nodown/train.py')}}}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The project's test command (README): library in sync with the notebooks, notebook tests, pytest, docs site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export MPLBACKEND=Agg NO_MKDOCS_2_WARNING=1
+echo "== nbdev-export leaves nodown/ unchanged"
+nbdev-export
+git diff --exit-code --stat -- nodown || { echo "nodown/ does not match the notebooks: edit nbs/, run nbdev-export, commit both"; exit 1; }
+echo "== README.md is generated from nbs/index.ipynb"
+python tools/readme.py --check
+echo "== nbdev-test (cells flagged slow are skipped)"
+nbdev-test --n-workers 2
+echo "== pytest (CLI end to end, distributed, docs site in a browser)"
+python -m pytest -q tests

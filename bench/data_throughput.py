@@ -34,7 +34,7 @@ def main():
     base_dls = ImageDataLoaders.from_folder(tmp, train='train', valid_pct=0.2, seed=42, bs=a.bs)
     base = rate(base_dls.train, a.batches)
     print(f"| loader | images/s |\n|---|---|")
-    print(f"| fastai ImageDataLoaders.from_folder (num_workers={base_dls.train.num_workers}) | {base:,.0f} |")
+    print(f"| fastai ImageDataLoaders.from_folder (num_workers={base_dls.train.fake_l.num_workers}) | {base:,.0f} |")
     print(f"| nodown cifar_dls(fast=True) | {fast:,.0f} |")
     print(f"first run (decode + cache build): {build:.1f} s; later runs (cache read): {cached:.1f} s; peak RSS after build: {rss:,.0f} MiB")
     print(f"ratio fast/fastai: {fast/base:.1f}x")

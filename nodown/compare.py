@@ -16,23 +16,13 @@ from .train import train, build_model, check_recipe
 from fastai.distributed import rank_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'write_atomic', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_one', 'compare',
-           'load_run_model', 'plot_history', 'plot_tradeoff']
+__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_one', 'compare', 'load_run_model',
+           'plot_history', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')
 
-# %% ../nbs/04_compare.ipynb #74db5c1c
-def write_atomic(path:Path, # destination
-                 text:str, # contents
-                ):
-    "Write `text` to `path` through a temporary file and a rename."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp')
-    with os.fdopen(fd, 'w') as f: f.write(text)
-    os.replace(tmp, path)
-
-# %% ../nbs/04_compare.ipynb #df90f59d
+# %% ../nbs/04_compare.ipynb #82afd69d
 def check_out_dir(out:Path)->Path:
     "Create `out` if needed and check that it is writable, with a clear error otherwise."
     out = Path(out)
@@ -42,15 +32,15 @@ def check_out_dir(out:Path)->Path:
     except OSError as e: raise PermissionError(f"Output folder {out} is not writable: {e.strerror or e}") from None
     return out
 
-# %% ../nbs/04_compare.ipynb #f85c0618
+# %% ../nbs/04_compare.ipynb #c99132b9
 def run_name(model:str, seed:int)->str: return f"{model}-s{seed}"
 
-# %% ../nbs/04_compare.ipynb #a4519000
+# %% ../nbs/04_compare.ipynb #631fd8cf
 def load_results(out:Path)->list:
     "The `result.json` of every finished run under `out`."
     return [json.loads(p.read_text()) for p in sorted(Path(out).glob('*/result.json'))]
 
-# %% ../nbs/04_compare.ipynb #e58707bf
+# %% ../nbs/04_compare.ipynb #e92871bb
 def summarize(results:list)->pd.DataFrame:
     "One row per model: stats, recipe, and accuracy as mean ± std over seeds."
     if not results: return pd.DataFrame()
@@ -63,14 +53,14 @@ def summarize(results:list)->pd.DataFrame:
     res['final_std'] = res['final_std'].fillna(0.)
     return res.round(dict(lr=5, final_acc=4, final_std=4, best_acc=4, train_s=1, images_per_s=0))
 
-# %% ../nbs/04_compare.ipynb #81565c18
+# %% ../nbs/04_compare.ipynb #03c28146
 def _save_summary(out:Path):
     "Rewrite `results.csv` and `results.json` from the finished runs."
     rs = load_results(out)
-    write_atomic(out/'results.json', json.dumps(rs, indent=1))
-    write_atomic(out/'results.csv', summarize(rs).to_csv())
+    save_atomic(json.dumps(rs, indent=1), out/'results.json')
+    save_atomic(summarize(rs).to_csv(), out/'results.csv')
 
-# %% ../nbs/04_compare.ipynb #8180be14
+# %% ../nbs/04_compare.ipynb #0a0dec49
 def run_one(model:str, dls, out:Path, recipe:str, epochs:int, lr:float|None, seed:int, show:bool, keep_model:bool=False)->dict:
     "Train one model with one seed into `out/<model>-s<seed>`, resuming its checkpoint; return its result."
     d = out/run_name(model, seed)
@@ -83,13 +73,13 @@ def run_one(model:str, dls, out:Path, recipe:str, epochs:int, lr:float|None, see
     res = dict(model=model, seed=seed, params=st['params'], MMACs=round(st['macs']/1e6, 2), rf=st['rf'],
                **{k:v for k,v in info.items() if k not in ('seed',)}, history=hist)
     if rank_distrib() == 0:  # one writer when data-parallel
-        write_atomic(d/'history.csv', pd.DataFrame(hist).to_csv(index=False))
+        save_atomic(pd.DataFrame(hist).to_csv(index=False), d/'history.csv')
         if keep_model: save_atomic(learn.model.state_dict(), d/'model.pth')
-        write_atomic(d/'result.json', json.dumps(res, indent=1))
+        save_atomic(json.dumps(res, indent=1), d/'result.json')
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
 
-# %% ../nbs/04_compare.ipynb #6ebc8928
+# %% ../nbs/04_compare.ipynb #350dfe7e
 def compare(models:list=POST_MODELS, # registered names
             source='sample', # a `cifar_dls` source
             recipe:str='one_cycle', # a key of `RECIPES`
@@ -117,7 +107,7 @@ def compare(models:list=POST_MODELS, # registered names
         if rank_distrib() == 0: _save_summary(out)
     return summarize(results)
 
-# %% ../nbs/04_compare.ipynb #02a04ffa
+# %% ../nbs/04_compare.ipynb #6dba3af6
 def load_run_model(out:Path, # a results folder
                    model:str, seed:int=0, n_out:int=10)->torch.nn.Module:
     "The trained model of run `model`/`seed` under `out` (saved with `keep_model=True`)."
@@ -125,7 +115,7 @@ def load_run_model(out:Path, # a results folder
     m.load_state_dict(torch.load(Path(out)/run_name(model, seed)/'model.pth', map_location='cpu', weights_only=True))
     return m.eval()
 
-# %% ../nbs/04_compare.ipynb #063c02b4
+# %% ../nbs/04_compare.ipynb #c0e82f11
 def plot_history(results:list, # results from `load_results`
                  ax=None, metric:str='accuracy', fname:Path|None=None)->plt.Axes:
     "Validation `metric` per epoch of every run on one chart (mean over seeds), saved to `fname` if given."
@@ -136,7 +126,7 @@ def plot_history(results:list, # results from `load_results`
     if fname: ax.figure.savefig(fname, dpi=100, bbox_inches='tight')
     return ax
 
-# %% ../nbs/04_compare.ipynb #28172eba
+# %% ../nbs/04_compare.ipynb #916c363a
 def plot_tradeoff(summary:pd.DataFrame, # from `summarize` or `compare`
                   fname:Path|None=None)->plt.Figure:
     "Accuracy against parameters and against MACs (log scales), error bars over seeds."

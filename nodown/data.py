@@ -130,12 +130,17 @@ def _valid_cache(d)->bool:
     return (isinstance(d, dict) and {'files','x','bad'} <= set(d) and isinstance(d['x'], torch.Tensor)
             and d['x'].dtype==torch.uint8 and d['x'].ndim==4 and len(d['files'])==len(d['x']))
 
-# %% ../nbs/02_data.ipynb #162328cb
-def save_atomic(obj, path:Path):
-    "`torch.save` to a temporary file beside `path`, then rename it into place."
+# %% ../nbs/02_data.ipynb #b16b0de6
+def save_atomic(obj, # a `str` is written as text, anything else with `torch.save`
+                path:Path, # destination
+               ):
+    "Write `obj` to a temporary file beside `path`, then rename it into place: readers never see half a file."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
-    try: torch.save(obj, tmp); os.replace(tmp, path)
+    try:
+        if isinstance(obj, str): Path(tmp).write_text(obj)
+        else: torch.save(obj, tmp)
+        os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
 

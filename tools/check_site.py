@@ -51,9 +51,9 @@ def check_links(site:Path=SITE)->list:
 
 def serve(site:Path=SITE):
     "Serve `site` on 127.0.0.1 in a thread; return (server, base url)."
-    h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    h.log_message = lambda *a: None
-    srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), h)
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a): pass
+    srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv, f"http://127.0.0.1:{srv.server_address[1]}/"
 
@@ -97,7 +97,7 @@ def check_browser(shots:Path, pages:dict)->list:
     d, bad = chrome(), []
     try:
         for path, checks in pages.items():
-            seen = look(d, base+path, shots/(path.strip('/').replace('/', '_') or 'home')+'.png')
+            seen = look(d, base+path, shots/((path.strip('/').replace('/', '_') or 'home')+'.png'))
             for name, ok in checks.items():
                 if not ok(seen): bad.append(f"{path}: {name}")
             if (ext := requested_hosts(d) - {'127.0.0.1'}): bad.append(f"{path}: requested {sorted(ext)} from the internet")
@@ -107,7 +107,7 @@ def check_browser(shots:Path, pages:dict)->list:
 PAGES = {
     '': {'title is nodown': lambda s: 'nodown' in s['title'], 'a rendered table': lambda s: s['tables'] > 0,
          'a plot that loaded': lambda s: any(w > 0 for _,_,w in s['imgs'])},
-    'models/': {'title Models': lambda s: 'Models' in s['h1'], 'the create_model API entry': lambda s: 'Create the registered model' in s['text'],
+    'models/': {'title Models': lambda s: any(h.startswith('Models') for h in s['h1']), 'the create_model API entry': lambda s: 'Create the registered model' in s['text'],
                 'a rendered table': lambda s: s['tables'] > 0},
     'experiments/post/': {'a rendered table': lambda s: s['tables'] > 0,
                           'a plot that loaded': lambda s: any(w > 0 for _,_,w in s['imgs'])},

@@ -66,10 +66,12 @@ def build():
         page, title, nb = adapt(p, link_re)
         dest = SRC/f'{page}.ipynb'; dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(json.dumps(nb, indent=1))
-        nav.append({('Home' if page == 'index' else title): f'{page}.ipynb'})
+        nav.append((page, title))
     (SRC/'nodown.css').write_text(CSS)
     cfg = SRC.parent/'_mkdocs.yml'
-    cfg.write_text(yaml.safe_dump({'INHERIT': 'docs/mkdocs.yml', 'docs_dir': '_site_src', 'site_dir': '_site', 'nav': nav}))
+    section = lambda top: [{t: f'{p}.ipynb'} for p,t in nav if p != 'index' and ('/' in p) == (top == 'Study')]
+    nav = [{'Home': 'index.ipynb'}, {'Library': section('Library')}, {'Study': section('Study')}]
+    cfg.write_text(yaml.safe_dump({'INHERIT': 'docs/mkdocs.yml', 'docs_dir': '_site_src', 'site_dir': '_site', 'nav': nav}, sort_keys=False))
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '--strict', '-q', '-f', str(cfg)], check=True, cwd=ROOT)
     return time.perf_counter() - t
 

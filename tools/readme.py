@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def readme()->str:
     "Markdown of index.ipynb: nbdev directives dropped, images left to the docs site, front cell as title."
     nb = nbformat.read(ROOT/'nbs'/'index.ipynb', as_version=4)
+    nb.metadata['language_info'] = {'name': 'python'}  # fenced code blocks marked as python
     for c in nb.cells:
         if c.cell_type == 'code':
             c.source = '\n'.join(l for l in c.source.splitlines() if not l.startswith('#|'))

@@ -14,7 +14,7 @@ from nbdev.serve import proc_nbs
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC, PROC = ROOT/'_site_src', ROOT/'_proc'
-CSS = ".jp-InputPrompt, .jp-OutputPrompt { display: none; }\n.md-typeset table:not([class]) { font-size: .7rem; }\n"
+CSS = ".jupyter-wrapper .jp-InputPrompt, .jupyter-wrapper .jp-OutputPrompt { display: none !important; }\n.md-typeset table:not([class]) { font-size: .7rem; }\n"
 
 def doc_url_re():
     "Links to the hosted docs that nbdev writes, e.g. https://nodown.github.io/nodown/models.html#vgg4."

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
-import json, os, tempfile, time
+import json, tempfile
 from pathlib import Path
 import torch, pandas as pd, matplotlib.pyplot as plt
 from .models import create_model

@@ -13,7 +13,7 @@ import nodown.layers  # first: it quiets a torch warning that importing fastai t
 from PIL import Image
 from fastcore.basics import store_attr
 from fastprogress.fastprogress import progress_bar, IN_NOTEBOOK
-from fastai.data.all import (TfmdDL, DataLoaders, DataBlock, CategoryBlock, RandomSplitter, GrandparentSplitter,
+from fastai.data.all import (TfmdDL, DataLoaders, DataBlock, CategoryBlock, RandomSplitter,
                              parent_label, get_image_files, Category, Transform, IntToFloatTensor, Normalize)
 from fastai.data.external import untar_data, URLs
 from fastai.vision.core import TensorImage, TensorCategory

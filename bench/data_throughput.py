@@ -1,9 +1,10 @@
 """Images/s of nodown's fast in-memory loader vs fastai's default folder pipeline, on the real CIFAR-10 training split.
 
-Usage: python bench/data_throughput.py [--archive ../shared/data/cifar10-train-jpg.tgz] [--bs 64] [--batches 200]
+Usage: python bench/data_throughput.py [--archive ARCHIVE] [--bs 64] [--batches 200]
+(the archive defaults to $NODOWN_DATA, a CIFAR-10 .tgz in fastai's layout)
 Both loaders read the same JPEGs with the same batch size, in one run; the ratio is printed last.
 """
-import argparse, resource, tarfile, tempfile, time
+import argparse, os, resource, tarfile, tempfile, time
 from pathlib import Path
 import torch
 from fastai.vision.all import ImageDataLoaders
@@ -20,10 +21,11 @@ def rate(dl, n_batches):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--archive', default=str(Path(__file__).parents[1]/'..'/'shared'/'data'/'cifar10-train-jpg.tgz'))
+    p.add_argument('--archive', default=os.environ.get('NODOWN_DATA'), help='a CIFAR-10 .tgz in fastai\'s layout (default: $NODOWN_DATA)')
     p.add_argument('--bs', type=int, default=64)
     p.add_argument('--batches', type=int, default=200)
     a = p.parse_args()
+    if not a.archive: p.error('name the archive with --archive or NODOWN_DATA')
     tmp = Path(tempfile.mkdtemp())
     with tarfile.open(a.archive) as t: t.extractall(tmp, filter='data')
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, images: {tmp}")

@@ -1,4 +1,4 @@
-"""`nodown models`, `nodown train`, `nodown compare`, `nodown lr-find`: the same three functions the notebooks use, from a shell.
+"""`nodown models`, `nodown train`, `nodown compare`, `nodown evaluate`, `nodown lr-find`: the same functions the notebooks use, from a shell.
 
 Docs: https://nodown.github.io/nodown/cli.html.md"""
 
@@ -31,40 +31,53 @@ def positive_float(s:str)->float:
 # %% ../nbs/06_cli.ipynb #f0a10c8c
 def _run_opts(p:argparse.ArgumentParser):
     "Options shared by `train`, `compare` and `lr-find`."
-    p.add_argument('--data', default='sample', help="sample (bundled, offline), cifar10, cifar100, or a folder in fastai's layout")
+    p.add_argument('--data', default='sample', help="sample (bundled, offline), cifar10, cifar100, or a folder or .tgz in fastai's layout")
     p.add_argument('--epochs', type=positive_int, default=None, help="default: the recipe's (one_cycle 30, paper 350)")
-    p.add_argument('--lr', type=positive_float, default=None, help="default: the recipe's; one_cycle runs lr_find")
+    p.add_argument('--lr', type=positive_float, default=None, help="default: the model's rate in the registry (one_cycle; see `nodown models`) or the recipe's (paper)")
     p.add_argument('--recipe', default='one_cycle', choices=['one_cycle', 'paper'])
     p.add_argument('--augment', action='store_true', help='random shifts (10%%) and horizontal flips')
     p.add_argument('--bs', type=positive_int, default=64, help='batch size')
-    p.add_argument('--out', default='runs', help='results folder (finished runs in it are skipped)')
+    p.add_argument('--out', default='runs', help='results folder (finished runs of the same config in it are reused)')
+    p.add_argument('--restart', action='store_true', help="discard these runs' results and checkpoints in --out and train them again")
 
 # %% ../nbs/06_cli.ipynb #3cee5c8a
+def _print_table(df):
+    "Print a whole `DataFrame`, every row and column, whatever the terminal or file."
+    print(df.to_string())
+
 def _cmd_models(a):
-    import pandas as pd
     from nodown.stats import models_table
     from nodown.models import list_models
     if not list_models(a.pattern): raise ValueError(f"No model matches {a.pattern!r}; try 'nodown models' for all")
-    with pd.option_context('display.width', 200, 'display.max_colwidth', 70, 'display.max_rows', 500):
-        print(models_table(a.pattern))
+    _print_table(models_table(a.pattern))
 
 # %% ../nbs/06_cli.ipynb #4be08fab
 def _cmd_compare(a, models=None, seeds=None):
-    import pandas as pd
-    from nodown.compare import compare, load_results, plot_history, plot_tradeoff, POST_MODELS
-    from fastai.distributed import rank_distrib
+    from nodown.compare import compare, load_results, plot_history, plot_tradeoff, POST_MODELS, run_name
+    from fastai.torch_core import rank_distrib
     import matplotlib; matplotlib.use('Agg')
     models = models or a.models or list(POST_MODELS)
-    res = compare(models, a.data, a.recipe, a.epochs, tuple(seeds or a.seeds), a.lr, a.out, a.bs, a.augment)
-    if rank_distrib() != 0: return
+    seeds = tuple(seeds or a.seeds)
+    res = compare(models, a.data, a.recipe, a.epochs, seeds, a.lr, a.out, a.bs, a.augment, restart=a.restart)
+    if rank_distrib() != 0: return 0
     out = Path(a.out)
-    plot_history([r for r in load_results(out) if r['model'] in models], fname=out/'history.png')
-    plot_tradeoff(res, fname=out/'tradeoff.png')
-    with pd.option_context('display.width', 250, 'display.max_columns', 30): print(res)
-    print(f"results: {out/'results.csv'}; plots: {out/'history.png'}, {out/'tradeoff.png'}")
+    rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]
+    if len(res): plot_history(rs, fname=out/'history.png'); plot_tradeoff(res, fname=out/'tradeoff.png'); _print_table(res)
+    print(f"results: {out/'results.csv'}" + (f"; plots: {out/'history.png'}, {out/'tradeoff.png'}" if len(res) else ''))
+    bad = [r for r in rs if r.get('status') == 'diverged']
+    for r in bad:
+        print(f"nodown: {r['model']} seed {r['seed']} diverged in epoch {r['diverged_epoch']+1} at lr {r['config']['lr']:g}: "
+              f"try a lower --lr (recorded in {out/run_name(r['model'], r['seed'])})", file=sys.stderr)
+    return 1 if bad else 0
 
 # %% ../nbs/06_cli.ipynb #1e0d5b75
-def _cmd_train(a): _cmd_compare(a, [a.model], [a.seed])
+def _cmd_train(a): return _cmd_compare(a, [a.model], [a.seed])
+
+# %% ../nbs/06_cli.ipynb #284ad83a
+def _cmd_evaluate(a):
+    from nodown.compare import evaluate
+    _print_table(evaluate(a.out, a.data, a.valid, a.bs))
+    print(f"scores written beside each run in {a.out} (eval-{a.valid}-*.json)")
 
 # %% ../nbs/06_cli.ipynb #8d5b1b63
 def _cmd_lr_find(a):
@@ -72,28 +85,33 @@ def _cmd_lr_find(a):
     import matplotlib.pyplot as plt
     from nodown.compare import check_out_dir
     from nodown.data import cifar_dls
-    from nodown.train import make_learner, build_model
+    from nodown.train import make_learner, build_model, run_config
     from nodown.models import create_model
     create_model(a.model)
     out = check_out_dir(a.out)
     dls = cifar_dls(a.data, bs=a.bs)
-    learn = make_learner(dls, build_model(a.model, dls.c, a.recipe), a.recipe)
+    learn = make_learner(dls, build_model(run_config(a.model, dls, a.recipe, 1), dls.c), a.recipe)
     sug = learn.lr_find()
     plt.gcf().savefig(out/f'lr_find-{a.model}.png', dpi=100, bbox_inches='tight')
     print(f"lr_find valley suggestion for {a.model}: {sug.valley:.2e}; plot: {out/f'lr_find-{a.model}.png'}")
 
 # %% ../nbs/06_cli.ipynb #665aeadc
 def build_parser()->argparse.ArgumentParser:
-    "The `nodown` argument parser with its four commands."
+    "The `nodown` argument parser with its five commands."
     p = argparse.ArgumentParser(prog='nodown', description='Do convolutional networks need downsampling?')
     sub = p.add_subparsers(dest='cmd', required=True)
-    m = sub.add_parser('models', help='table of registered models: params, MACs, receptive field')
+    m = sub.add_parser('models', help='table of registered models: params, MACs, receptive field, default rate')
     m.add_argument('pattern', nargs='?', default='*'); m.set_defaults(func=_cmd_models)
     t = sub.add_parser('train', help='train one model'); t.add_argument('model'); _run_opts(t)
     t.add_argument('--seed', type=int, default=0); t.set_defaults(func=_cmd_train)
     c = sub.add_parser('compare', help="train several models on the same split (default: the post's three + same-padded dilated)")
     c.add_argument('models', nargs='*'); _run_opts(c)
     c.add_argument('--seeds', type=int, nargs='+', default=[0]); c.set_defaults(func=_cmd_compare)
+    e = sub.add_parser('evaluate', help="score the finished runs of a results folder on another split")
+    e.add_argument('out', help='a results folder written by train or compare')
+    e.add_argument('--data', default='sample', help="the source to score on (as for train)")
+    e.add_argument('--valid', default='test', choices=['test', 'holdout'], help="the source's test/ folder, or its holdout split")
+    e.add_argument('--bs', type=positive_int, default=256, help='batch size'); e.set_defaults(func=_cmd_evaluate)
     l = sub.add_parser('lr-find', help="save fastai's lr_find plot for a model"); l.add_argument('model'); _run_opts(l)
     l.set_defaults(func=_cmd_lr_find)
     return p
@@ -102,12 +120,11 @@ def build_parser()->argparse.ArgumentParser:
 def main(argv:list|None=None)->int:
     "Run the `nodown` command line; return the exit status."
     a = build_parser().parse_args(argv)
-    try: a.func(a)
+    try: return a.func(a) or 0
     except KeyboardInterrupt:
-        print(f"nodown: interrupted; finished runs are kept in {getattr(a, 'out', '.')}", file=sys.stderr); return 130
+        print(f"nodown: interrupted; finished runs and the last epoch's checkpoint are kept in {getattr(a, 'out', '.')}", file=sys.stderr); return 130
     except (ValueError, OSError) as e:
         print(f"nodown: error: {e}", file=sys.stderr); return 2
-    return 0
 
 # %% ../nbs/06_cli.ipynb #5451dff4
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())  # `python -m nodown.cli`, e.g. under `accelerate launch`

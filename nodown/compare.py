@@ -6,18 +6,20 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
-import json, tempfile
+import json, math, shutil, tempfile
 from pathlib import Path
-import torch, pandas as pd, matplotlib.pyplot as plt
+import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 from .models import create_model
 from .stats import model_stats
-from .data import cifar_dls, save_atomic
-from .train import train, build_model, check_recipe
-from fastai.distributed import rank_distrib
+from .core import save_atomic, dumps_strict, read_json, clean_stale
+from .data import cifar_dls
+from .train import RunConfig, run_config, train_config, build_model, check_recipe, load_checkpoint, config_diff
+from fastai.torch_core import rank_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_one', 'compare', 'load_run_model',
-           'plot_history', 'plot_tradeoff']
+__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'check_run', 'run_one', 'compare',
+           'load_run_model', 'score', 'evaluate', 'plot_history', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')
@@ -37,15 +39,23 @@ def run_name(model:str, seed:int)->str: return f"{model}-s{seed}"
 
 # %% ../nbs/04_compare.ipynb #631fd8cf
 def load_results(out:Path)->list:
-    "The `result.json` of every finished run under `out`."
-    return [json.loads(p.read_text()) for p in sorted(Path(out).glob('*/result.json'))]
+    "The `result.json` of every run under `out` (finished or diverged)."
+    return [read_json(p) for p in sorted(Path(out).glob('*/result.json'))]
+
+# %% ../nbs/04_compare.ipynb #1afd7106
+def _row(r:dict)->dict:
+    "The numbers of one result for a summary (results without a saved config read their old top-level fields)."
+    c = r.get('config', r)
+    return dict(model=r['model'], seed=r['seed'], params=r['params'], MMACs=r['MMACs'], rf=r['rf'], recipe=c['recipe'],
+                epochs=c['epochs'], lr=c['lr'], final_acc=r['final_acc'], best_acc=r['best_acc'], train_s=r['train_s'],
+                images_per_s=r['images_per_s'])
 
 # %% ../nbs/04_compare.ipynb #e92871bb
 def summarize(results:list)->pd.DataFrame:
-    "One row per model: stats, recipe, and accuracy as mean ± std over seeds."
-    if not results: return pd.DataFrame()
-    df = pd.DataFrame(results)
-    g = df.groupby('model', sort=False)
+    "One row per model over its finished runs: stats, recipe, and accuracy as mean ± std over seeds."
+    rows = [_row(r) for r in results if r.get('status', 'finished') == 'finished']
+    if not rows: return pd.DataFrame()
+    g = pd.DataFrame(rows).groupby('model', sort=False)
     res = g.agg(params=('params','first'), MMACs=('MMACs','first'), rf=('rf','first'), recipe=('recipe','first'),
                 epochs=('epochs','first'), lr=('lr','mean'), seeds=('seed','count'), final_acc=('final_acc','mean'),
                 final_std=('final_acc','std'), best_acc=('best_acc','mean'), train_s=('train_s','mean'),
@@ -55,27 +65,43 @@ def summarize(results:list)->pd.DataFrame:
 
 # %% ../nbs/04_compare.ipynb #03c28146
 def _save_summary(out:Path):
-    "Rewrite `results.csv` and `results.json` from the finished runs."
+    "Rewrite `results.csv` and `results.json` from the runs under `out`."
     rs = load_results(out)
-    save_atomic(json.dumps(rs, indent=1), out/'results.json')
+    save_atomic(dumps_strict(rs), out/'results.json')
     save_atomic(summarize(rs).to_csv(), out/'results.csv')
 
+# %% ../nbs/04_compare.ipynb #7820f55b
+def check_run(d:Path, # the run's folder
+              cfg:RunConfig, # the config asked for
+             )->str:
+    "'done', 'diverged', 'resume' or 'new' for run folder `d`; a `ValueError` when it holds another config."
+    how = f"use another output folder, or --restart (restart=True) to replace it"
+    if (d/'result.json').exists():
+        r = read_json(d/'result.json')
+        if 'config' not in r: raise ValueError(f"{d} holds a run of an older nodown without a saved config; {how}")
+        if diff := config_diff(r['config'], cfg): raise ValueError(f"{d} holds a run with another config ({diff}); {how}")
+        return 'diverged' if r.get('status') == 'diverged' else 'done'
+    if (d/'ckpt.pth').exists(): load_checkpoint(d/'ckpt.pth', cfg); return 'resume'
+    return 'new'
+
 # %% ../nbs/04_compare.ipynb #0a0dec49
-def run_one(model:str, dls, out:Path, recipe:str, epochs:int, lr:float|None, seed:int, show:bool, keep_model:bool=False)->dict:
-    "Train one model with one seed into `out/<model>-s<seed>`, resuming its checkpoint; return its result."
-    d = out/run_name(model, seed)
-    if (d/'result.json').exists(): return json.loads((d/'result.json').read_text())
+def run_one(cfg:RunConfig, # the run
+            dls, # the `DataLoaders` `cfg` was made from
+            out:Path, # the results folder
+            show:bool|str='auto', # see `train_config`
+           )->dict:
+    "Train one run into `out/<model>-s<seed>` (resuming its checkpoint), save result, history and weights; return the result."
+    d = out/run_name(cfg.model, cfg.seed)
+    if check_run(d, cfg) in ('done', 'diverged'): return read_json(d/'result.json')
     d.mkdir(parents=True, exist_ok=True)
-    m = build_model(model, dls.c, recipe)
-    st = model_stats(m)
-    learn, info = train(m, dls, recipe, epochs, lr, seed, ckpt=d/'ckpt.pth', show=show)
-    hist = info.pop('history')
-    res = dict(model=model, seed=seed, params=st['params'], MMACs=round(st['macs']/1e6, 2), rf=st['rf'],
-               **{k:v for k,v in info.items() if k not in ('seed',)}, history=hist)
+    st = model_stats(build_model(cfg, dls.c))
+    learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show)
+    res = dict(model=cfg.model, seed=cfg.seed, params=st['params'], MMACs=round(st['macs']/1e6, 2), rf=st['rf'],
+               vocab=list(dls.vocab), data_report=getattr(dls, 'data_report', None), **info)
     if rank_distrib() == 0:  # one writer when data-parallel
-        save_atomic(pd.DataFrame(hist).to_csv(index=False), d/'history.csv')
-        if keep_model: save_atomic(learn.model.state_dict(), d/'model.pth')
-        save_atomic(json.dumps(res, indent=1), d/'result.json')
+        save_atomic(pd.DataFrame(res['history']).to_csv(index=False), d/'history.csv')
+        if res['status'] == 'finished': save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth')
+        save_atomic(dumps_strict(res), d/'result.json')
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
 
@@ -85,43 +111,83 @@ def compare(models:list=POST_MODELS, # registered names
             recipe:str='one_cycle', # a key of `RECIPES`
             epochs:int|None=None, # default: the recipe's
             seeds:tuple=(0,), # one run per model and seed
-            lr:float|dict|None=None, # default: the recipe's (`lr_find` for one_cycle); a dict gives a rate per model
-            out:Path='runs/compare', # results folder; finished runs in it are skipped
+            lr:float|dict|None=None, # default: each model's `default_lr`; a dict gives a rate per model
+            out:Path='runs/compare', # results folder; finished runs of the same config in it are reused
             bs:int=64, # batch size
             augment:bool=False, # random shifts and flips
-            show:bool=True, # progress bars
-            dls=None, # ready `DataLoaders` (else built from `source`)
-            keep_model:bool=False, # save each run's final weights as `model.pth` (for `load_run_model`)
+            show:bool|str='auto', # progress bars in a terminal or notebook, a line per epoch otherwise; False: silent
+            dls=None, # ready `DataLoaders` from `cifar_dls` (else built from `source`)
+            restart:bool=False, # discard these runs' old results and checkpoints and train them again
+            **model_kw, # options of the models' builders
            )->pd.DataFrame:
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
-    for m in models: create_model(m)  # fail early on an unknown name
     check_recipe(recipe)
-    if epochs is not None and epochs < 1: raise ValueError(f"epochs must be a positive integer, got {epochs}")
-    out = check_out_dir(out)
+    for m in models: create_model(m)  # fail early on an unknown name
     dls = dls or cifar_dls(source, bs=bs, augment=augment)
-    runs, results = [(m, s) for m in models for s in seeds], []
-    for i,(m,s) in enumerate(runs):
-        done = (out/run_name(m, s)/'result.json').exists()
-        print(f"[{i+1}/{len(runs)}] {m} seed {s}" + (" (done, skipped)" if done else ""), flush=True)
-        results.append(run_one(m, dls, out, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, show, keep_model))
+    cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, **model_kw) for m in models for s in seeds]
+    out = Path(out)
+    for c in cfgs:  # every conflict is found before anything trains
+        if restart: shutil.rmtree(out/run_name(c.model, c.seed), ignore_errors=True)
+        else: check_run(out/run_name(c.model, c.seed), c)
+    out, results = check_out_dir(out), []
+    clean_stale(out)  # temporary files of killed runs
+    for i,c in enumerate(cfgs):
+        st = check_run(out/run_name(c.model, c.seed), c)
+        print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}.get(st, ''), flush=True)
+        results.append(run_one(c, dls, out, show))
         if rank_distrib() == 0: _save_summary(out)
     return summarize(results)
 
 # %% ../nbs/04_compare.ipynb #6dba3af6
 def load_run_model(out:Path, # a results folder
-                   model:str, seed:int=0, n_out:int=10)->torch.nn.Module:
-    "The trained model of run `model`/`seed` under `out` (saved with `keep_model=True`)."
-    m = create_model(model, n_out=n_out)
-    m.load_state_dict(torch.load(Path(out)/run_name(model, seed)/'model.pth', map_location='cpu', weights_only=True))
+                   model:str, seed:int=0, # which run
+                  )->torch.nn.Module:
+    "The trained model of run `model`/`seed` under `out`, built from the run's config, in eval mode."
+    d = Path(out)/run_name(model, seed); r = read_json(d/'result.json')
+    m = build_model(RunConfig(**r['config']), len(r['vocab']))
+    m.load_state_dict(torch.load(d/'model.pth', map_location='cpu', weights_only=True))
     return m.eval()
+
+# %% ../nbs/04_compare.ipynb #0a72b2eb
+@torch.no_grad()
+def score(model:torch.nn.Module, dl)->dict:
+    "Accuracy, mean cross-entropy and count of `model` on the batches of `dl`."
+    model.eval(); n = correct = 0; loss = 0.
+    for xb, yb in dl:
+        xb, yb = xb.as_subclass(torch.Tensor), yb.as_subclass(torch.Tensor)
+        p = model(xb); loss += float(F.cross_entropy(p, yb, reduction='sum'))
+        correct += int((p.argmax(1) == yb).sum()); n += len(yb)
+    return dict(accuracy=correct/n, loss=loss/n, n=n)
+
+# %% ../nbs/04_compare.ipynb #76a09320
+def evaluate(out:Path, # a results folder
+             source='sample', # a `cifar_dls` source to score on
+             valid:str='test', # 'test' (the source's test/ folder) or 'holdout'
+             bs:int=256, # batch size
+            )->pd.DataFrame:
+    "Score every finished run under `out` on `source`'s `valid` split; write `eval-<valid>-<data>.json` beside each run."
+    rs = [r for r in load_results(out) if r.get('status') == 'finished']
+    if not rs: raise ValueError(f"No finished runs in {out}: train some with `nodown compare --out {out}` first")
+    rows = []
+    for r in rs:
+        c = r['config']
+        dls = cifar_dls(source, bs=bs, valid=valid, normalize=c['normalize'])
+        if list(dls.vocab) != r['vocab']: raise ValueError(f"The classes of {source} differ from those run {r['model']} was trained on")
+        m = load_run_model(out, r['model'], r['seed']).to(dls.device)
+        e = dict(model=r['model'], seed=r['seed'], data=str(source), data_hash=dls.data_cfg['data_hash'], valid=valid, **score(m, dls.valid))
+        save_atomic(dumps_strict(e), Path(out)/run_name(r['model'], r['seed'])/f"eval-{valid}-{e['data_hash'][:8]}.json")
+        rows.append(e)
+    return pd.DataFrame(rows).set_index(['model', 'seed'])[['accuracy', 'loss', 'n', 'valid', 'data']].round(4)
 
 # %% ../nbs/04_compare.ipynb #c0e82f11
 def plot_history(results:list, # results from `load_results`
                  ax=None, metric:str='accuracy', fname:Path|None=None)->plt.Axes:
-    "Validation `metric` per epoch of every run on one chart (mean over seeds), saved to `fname` if given."
+    "Validation `metric` per epoch (1-based) of every finished run on one chart (mean over seeds), saved to `fname` if given."
     if ax is None: _,ax = plt.subplots(figsize=(7,4))
-    df = pd.DataFrame([dict(model=r['model'], **h) for r in results for h in r['history']])
-    for m,g in df.groupby('model', sort=False): ax.plot(g.groupby('epoch')[metric].mean(), marker='.', label=m)
+    df = pd.DataFrame([dict(model=r['model'], **h) for r in results if r.get('status', 'finished') == 'finished' for h in r['history']])
+    for m,g in df.groupby('model', sort=False):
+        s = g.groupby('epoch')[metric].mean(); ax.plot(s.index+1, s.values, marker='.', label=m)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel='epoch', ylabel=f'holdout {metric}', title=f'Holdout {metric} per epoch'); ax.legend(fontsize=8); ax.grid(alpha=.3)
     if fname: ax.figure.savefig(fname, dpi=100, bbox_inches='tight')
     return ax

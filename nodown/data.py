@@ -6,9 +6,10 @@ Docs: https://nodown.github.io/nodown/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #64775b82
 from __future__ import annotations
-import hashlib, os, re, shutil, sys, tarfile, tempfile, warnings
+import hashlib, os, re, shutil, sys, tarfile, tempfile, warnings, zlib
 from pathlib import Path
-import torch, torch.nn.functional as F
+import numpy as np, torch, torch.nn.functional as F
+from .core import save_atomic, clean_stale
 import nodown.layers  # first: it quiets a torch warning that importing fastai triggers
 from PIL import Image
 from fastcore.basics import store_attr
@@ -22,9 +23,10 @@ from fastai.vision.augment import Resize
 from fastai.torch_core import default_device
 
 # %% auto #0
-__all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'default_cache_dir', 'unpack', 'sample_path', 'source_path', 'image_files',
-           'decode_images', 'cache_key', 'save_atomic', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip',
-           'TensorImages', 'TensorDL', 'batch_tfms', 'cifar_dls', 'make_sample']
+__all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'default_cache_dir', 'unpack', 'sample_path', 'download', 'source_path',
+           'source_name', 'DataWarning', 'class_depth', 'image_files', 'rgb8', 'decode_images', 'cache_key',
+           'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL',
+           'batch_tfms', 'cifar_dls', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 SAMPLE_ARCHIVE = (Path(__file__).parent if '__file__' in globals() else Path('../nodown').resolve())/'data'/'cifar10_sample.tgz'
@@ -44,9 +46,13 @@ def unpack(archive:Path, # a .tgz / .tar.gz / .tar of a folder in fastai's layou
     archive = Path(archive)
     dest = Path(cache_dir or default_cache_dir())/re.sub(r'\.(tgz|tar\.gz|tar)$', '', archive.name)
     if not (dest/'.complete').exists():
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=dest.parent))
-        with tarfile.open(archive) as t: t.extractall(tmp, filter='data')
+        dest.parent.mkdir(parents=True, exist_ok=True); clean_stale(dest.parent)
+        tmp = dest.parent/f"{dest.name}.{os.getpid()}.partial"
+        try:
+            with tarfile.open(archive) as t: t.extractall(tmp, filter='data')
+        except (tarfile.TarError, EOFError, zlib.error, OSError) as e:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise ValueError(f"Archive {archive} is corrupt or truncated ({type(e).__name__}: {e}); copy or download it again") from None
         (tmp/'.complete').touch()
         shutil.rmtree(dest, ignore_errors=True); os.replace(tmp, dest)
     return dest
@@ -57,71 +63,125 @@ def sample_path(cache_dir:Path|None=None, # default `default_cache_dir()`
     "The bundled CIFAR-10 sample (2,000 JPEGs from the real training split), unpacked once from the package."
     return unpack(SAMPLE_ARCHIVE, cache_dir)
 
+# %% ../nbs/02_data.ipynb #816d9fae
+def download(source:str, # 'cifar10' or 'cifar100'
+            )->Path:
+    "The folder of CIFAR-10 or CIFAR-100, downloaded once by fastai's `untar_data`; a failure says what, why, and the offline ways."
+    url = URLs.CIFAR if source == 'cifar10' else URLs.CIFAR_100
+    try: return untar_data(url)
+    except Exception as e:
+        from fastai.data.external import fastai_cfg
+        for lock in Path(fastai_cfg().path('archive')).glob(f"{url.split('/')[-1]}*.lock"): lock.unlink(missing_ok=True)
+        raise ConnectionError(f"could not download {source} from {url} ({type(e).__name__}: {e}); offline, use --data sample "
+                              "(bundled with nodown) or a local folder or .tgz in fastai's layout") from None
+
 # %% ../nbs/02_data.ipynb #42848f5d
 def source_path(source:str|Path, # 'cifar10', 'cifar100', 'sample', or a folder
                )->Path:
     "The folder of `source`, downloading CIFAR with `untar_data` when named."
     if source == 'sample': return sample_path()
-    if source in ('cifar10', 'cifar100'): return untar_data(URLs.CIFAR if source=='cifar10' else URLs.CIFAR_100)
+    if source in ('cifar10', 'cifar100'): return download(source)
     p = Path(source).expanduser()
     if p.is_file() and re.search(r'\.(tgz|tar\.gz|tar)$', p.name): return unpack(p)
     if not p.is_dir(): raise FileNotFoundError(f"Data source {str(source)!r} is not 'cifar10', 'cifar100', 'sample' or a folder; {LAYOUT}")
     return p
 
+# %% ../nbs/02_data.ipynb #ba53a6dc
+def source_name(source:str|Path)->str:
+    "How a run records its source: the name for a named source, the file or folder name for a path (the content hash identifies it)."
+    return source if source in ('cifar10', 'cifar100', 'sample') else Path(source).expanduser().resolve().name
+
 # %% ../nbs/02_data.ipynb #0c549ea2
+class DataWarning(UserWarning):
+    "Something in a data source was skipped, resized or ignored."
+
+def _warn_files(msg:str, files:list, root:Path):
+    "One warning line with `msg`, the count of `files`, and the first few names (no source-line echo)."
+    if files: warnings.warn_explicit(f"{len(files)} {msg}, e.g. {', '.join(str(Path(f).relative_to(root) if Path(f).is_absolute() else f) for f in files[:3])}",
+                                     DataWarning, 'nodown data', 0)
+
+# %% ../nbs/02_data.ipynb #9d1a3b63
+def class_depth(files:list, # image files under `root/train`
+                root:Path, # the source folder
+               )->int:
+    "The number of path parts below `root` of the images that follow the layout: 3 (train/class/img) or 4 (train/superclass/class/img)."
+    depths = [len(f.relative_to(root).parts) for f in files]
+    return max((3, 4), key=depths.count)
+
+# %% ../nbs/02_data.ipynb #5e1ac7d0
 def image_files(path:Path, # a folder in fastai's layout
                 folders:tuple=('train', 'test'), # sub-folders to read, when present
                )->list:
-    "Sorted image files under `path/folders`, after checking the layout."
+    "Sorted image files under `path/folders` that follow the layout rule; the others are skipped with a warning."
     path = Path(path)
     if not (path/'train').is_dir(): raise FileNotFoundError(f"No 'train' folder in {path}; {LAYOUT}")
-    files = sorted(f for d in folders if (path/d).is_dir() for f in (path/d).rglob('*')
+    found = sorted(f for d in folders if (path/d).is_dir() for f in (path/d).rglob('*')
                    if f.suffix.lower() in IMAGE_EXTS and f.is_file() and not f.name.startswith('.'))
-    if not files: raise ValueError(f"No image files in {path/'train'}; {LAYOUT}")
-    classes = {f.parent.name for f in files if f.parent.parent.name=='train'}
-    if len(classes) < 2: raise ValueError(f"Found {len(classes)} class folder(s) in {path/'train'}: a classifier needs at least 2; {LAYOUT}")
+    train = [f for f in found if f.relative_to(path).parts[0] == 'train']
+    if not train: raise ValueError(f"No image files in {path/'train'}; {LAYOUT}")
+    depth = class_depth(train, path)
+    files = [f for f in found if len(f.relative_to(path).parts) == depth]
+    rule = 'train/<class>/<image>' if depth == 3 else 'train/<superclass>/<class>/<image>'
+    _warn_files(f"image file(s) outside the layout {rule} skipped", [f for f in found if len(f.relative_to(path).parts) != depth], path)
+    dirs = [d for d in (path/'train').glob('/'.join(['*']*(depth-2))) if d.is_dir()]
+    parents = {f.parent for f in files}
+    _warn_files("class folder(s) without images ignored", sorted(d for d in dirs if d not in parents), path)
+    classes = {f.parent.name for f in files if f.relative_to(path).parts[0] == 'train'}
+    if len(classes) < 2: raise ValueError(f"Found {len(classes)} class folder(s) in {path/'train'} ({rule}): a classifier needs at least 2; {LAYOUT}")
     return files
 
 # %% ../nbs/02_data.ipynb #80bdc52c
+def rgb8(im:Image.Image)->Image.Image:
+    "`im` as 8-bit RGB: 16-bit images scaled by 257 (not clipped), floats by their range, palettes, alpha, CMYK and the rest converted."
+    if im.mode.startswith('I;16'): a = np.asarray(im).astype(np.float64)/257
+    elif im.mode == 'I': a = np.asarray(im).astype(np.float64); a = a/257 if a.max() > 255 else a
+    elif im.mode == 'F': a = np.asarray(im).astype(np.float64); a = a*255 if a.max() <= 1 else a
+    elif im.mode in ('P', 'PA'): return im.convert('RGBA').convert('RGB')
+    else: return im.convert('RGB')
+    return Image.fromarray(np.clip(np.rint(a), 0, 255).astype(np.uint8)).convert('RGB')
+
 def _decode(f:Path, size:int):
     "RGB uint8 array of `f` as (image, resized?), or None when unreadable."
     try:
         with Image.open(f) as im:
-            im = im.convert('RGB')
+            im = rgb8(im)
             resized = im.size != (size, size)
             if resized: im = im.resize((size, size), Image.BILINEAR)
             return torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(size, size, 3).permute(2,0,1), resized
     except Exception: return None
-
-# %% ../nbs/02_data.ipynb #2b9e3dd4
-def _warn_files(msg:str, files:list, root:Path):
-    "Warn once with `msg`, the count of `files`, and the first few names."
-    if files: warnings.warn(f"{len(files)} {msg}, e.g. {', '.join(str(f.relative_to(root)) for f in files[:3])}")
 
 # %% ../nbs/02_data.ipynb #86aabc51
 def decode_images(files:list, # image files
                   root:Path, # the folder they are under (for messages and labels)
                   size:int=32, # side of the square images
                  )->dict:
-    "Decode `files` into a uint8 tensor, skipping unreadable ones: dict of `files` (relative), `x`, `bad`."
+    "Decode `files` into a uint8 tensor, skipping unreadable ones: dict of `files` (relative), `x`, `bad`, `resized`."
     ims, good, bad, resized = [], [], [], []
     for f in progress_bar(files, leave=False, display=IN_NOTEBOOK or sys.stdout.isatty()):
         r = _decode(f, size)
         if r is None: bad.append(f); continue
         ims.append(r[0]); good.append(f)
         if r[1]: resized.append(f)
-    _warn_files("unreadable image file(s) skipped", bad, root)
-    _warn_files(f"image(s) not {size}x{size} resized", resized, root)
     x = torch.stack(ims) if ims else torch.zeros(0, 3, size, size, dtype=torch.uint8)
-    return dict(files=[str(f.relative_to(root)) for f in good], x=x, bad=[str(f.relative_to(root)) for f in bad])
+    return dict(files=[str(f.relative_to(root)) for f in good], x=x, bad=[str(f.relative_to(root)) for f in bad],
+                resized=[str(f.relative_to(root)) for f in resized])
 
 # %% ../nbs/02_data.ipynb #971907e6
 def cache_key(files:list, # image files
               root:Path, # the folder they are under
              )->str:
-    "A hash of the relative paths and sizes of `files`."
+    "A hash of the relative paths, sizes and modification times (ns) of `files`: any rewrite is a new key."
     h = hashlib.sha1()
-    for f in files: h.update(f"{f.relative_to(root)}\0{f.stat().st_size}\n".encode())
+    for f in files:
+        s = f.stat(); h.update(f"{f.relative_to(root)}\0{s.st_size}\0{s.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:16]
+
+# %% ../nbs/02_data.ipynb #4004235f
+def fingerprint(d:dict, # a decoded dataset from `load_decoded`
+               )->str:
+    "A hash of the decoded pixels and the relative paths (hence labels) of a decoded dataset: its content, wherever it lives."
+    h = hashlib.sha1('\n'.join(d['files']).encode())
+    h.update(d['x'].contiguous().numpy().tobytes())
     return h.hexdigest()[:16]
 
 # %% ../nbs/02_data.ipynb #7128082d
@@ -130,19 +190,11 @@ def _valid_cache(d)->bool:
     return (isinstance(d, dict) and {'files','x','bad'} <= set(d) and isinstance(d['x'], torch.Tensor)
             and d['x'].dtype==torch.uint8 and d['x'].ndim==4 and len(d['files'])==len(d['x']))
 
-# %% ../nbs/02_data.ipynb #b16b0de6
-def save_atomic(obj, # a `str` is written as text, anything else with `torch.save`
-                path:Path, # destination
-               ):
-    "Write `obj` to a temporary file beside `path`, then rename it into place: readers never see half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
-    try:
-        if isinstance(obj, str): Path(tmp).write_text(obj)
-        else: torch.save(obj, tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
+# %% ../nbs/02_data.ipynb #1c3a915d
+def _report(d:dict):
+    "Warn, on every load (cached or not), about the files a decoded dataset skipped or resized."
+    _warn_files("unreadable image file(s) skipped", d['bad'], Path('.'))
+    _warn_files(f"image(s) not {d['x'].shape[-1]}x{d['x'].shape[-1]} resized", d.get('resized', []), Path('.'))
 
 # %% ../nbs/02_data.ipynb #cde0ff6e
 def load_decoded(path:Path, # a folder in fastai's layout
@@ -151,16 +203,18 @@ def load_decoded(path:Path, # a folder in fastai's layout
                 )->dict:
     "The decoded images under `path`, from the cache when it is current and sound, else decoded and cached."
     path = Path(path); files = image_files(path)
+    clean_stale(Path(cache_dir or default_cache_dir()))
     cf = Path(cache_dir or default_cache_dir())/f"{path.resolve().name}-{size}-{cache_key(files, path)}.pt"
     if cf.exists():
         try: d = torch.load(cf, weights_only=True)
         except Exception: d = None
-        if _valid_cache(d): return d
+        if _valid_cache(d): _report(d); return d
         warnings.warn(f"Cache file {cf} is corrupt; rebuilding it")
     d = decode_images(files, path, size)
     if not len(d['files']): raise ValueError(f"None of the {len(files)} image files in {path} could be read; {LAYOUT}")
+    d['sha'] = fingerprint(d)
     save_atomic(d, cf)
-    return d
+    _report(d); return d
 
 # %% ../nbs/02_data.ipynb #355611ec
 def split_files(files:list, # relative paths, sorted
@@ -237,7 +291,8 @@ def _block_dls(path, d, splits, vocab, bs, tfms, device, num_workers):
 # %% ../nbs/02_data.ipynb #fd50a44f
 def _fast_dls(d, splits, vocab, bs, tfms, device):
     "In-memory `TensorDL` loaders (on `device`) over the decoded tensor."
-    labels = torch.tensor([vocab.index(Path(f).parent.name) for f in d['files']])
+    idx = {c:i for i,c in enumerate(vocab)}
+    labels = torch.tensor([idx.get(Path(f).parent.name, -1) for f in d['files']])  # -1: a test/ class train/ lacks, in no split
     x, y = d['x'].to(device), labels.to(device)
     dss = [TensorImages(x[torch.tensor(s)], y[torch.tensor(s)], vocab, i) for i,s in enumerate(splits)]
     return DataLoaders(TensorDL(dss[0], bs=bs, shuffle=True, drop_last=True, after_batch=tfms, device=device),
@@ -257,15 +312,25 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
               num_workers:int|None=None, # workers of the `DataBlock` path (fastai's default)
              )->DataLoaders:
     "CIFAR `DataLoaders` for fastai: the same classes and split on the fast and the `DataBlock` paths."
-    if bs < 1: raise ValueError(f"bs must be a positive integer, got {bs}")
-    path = source_path(source)
-    d = load_decoded(path, cache_dir)
+    if not isinstance(bs, int) or isinstance(bs, bool) or bs < 1: raise ValueError(f"bs must be a positive integer, got {bs!r}")
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter('always', DataWarning)
+        path = source_path(source)
+        d = load_decoded(path, cache_dir)
+    notes = [str(w.message) for w in ws if issubclass(w.category, DataWarning)]
+    for n in notes: warnings.warn_explicit(n, DataWarning, 'nodown data', 0)
     vocab = sorted({Path(f).parent.name for f in d['files'] if Path(f).parts[0]=='train'})
     splits = split_files(d['files'], valid, valid_pct, seed)
+    if valid == 'test' and (extra := sorted({Path(d['files'][i]).parent.name for i in splits[1]} - set(vocab))):
+        raise ValueError(f"test/ holds class folder(s) that train/ lacks: {', '.join(extra[:5])}; valid='test' needs the classes of train/")
+    if bs > len(splits[0]): raise ValueError(f"bs={bs} is larger than the training set ({len(splits[0])} images); choose a bs of at most {len(splits[0])}")
     device = default_device() if device is None else torch.device(device)
     tfms = batch_tfms(augment, normalize)
     dls = _fast_dls(d, splits, vocab, bs, tfms, device) if fast else _block_dls(path, d, splits, vocab, bs, tfms, device, num_workers)
     dls.vocab, dls.c, dls.path = vocab, len(vocab), path
+    dls.data_report = dict(images=len(d['files']), unreadable=len(d['bad']), resized=len(d.get('resized', [])), notes=notes)
+    dls.data_cfg = dict(data=source_name(source), data_hash=d.get('sha') or fingerprint(d), valid=valid, valid_pct=valid_pct,
+                        split_seed=seed, augment=augment, normalize=normalize, fast=fast)
     return dls
 
 # %% ../nbs/02_data.ipynb #0cdba14c

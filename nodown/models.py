@@ -14,45 +14,64 @@ from fastcore.basics import listify
 from .layers import *
 
 # %% auto #0
-__all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'C', 'make_layers', 'head',
-           'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock',
+__all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg', 'C', 'make_layers',
+           'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock',
            'CifarResNet', 'AllCNN']
 
 # %% ../nbs/01_models.ipynb #0c371711
-__all__ = ['register_model', 'create_model', 'list_models', 'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
+__all__ = ['register_model', 'create_model', 'list_models', 'default_cfg', 'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
            'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'AllCNN', 'ALLCNN_STAGES',
            'ALLCNN_VARIANTS']
 
 # %% ../nbs/01_models.ipynb #31524125
-_model_entrypoints = {}
+_model_entrypoints = {}  # name -> (builder, one-line description)
+_default_cfgs = {}       # name -> dict(lr=..., drop=..., source=..., kind=..., tags=...)
 
 def register_model(fn=None, # a builder (function or class) taking `n_out` and `c_in`
                    name:str|None=None, # registry name; default: the builder's name in lower case
                    doc:str|None=None, # one-line description; default: the builder's docstring
+                   lr:float=1e-2, # default one-cycle learning rate (the post's 1e-2)
+                   drop:bool=False, # whether the builder takes `drop` (the All-CNN paper's dropout)
+                   source:str='nodown', # where the architecture comes from
+                   kind:str='', # its downsampling, in words (e.g. 'max', 'none + dilation')
+                   tags:tuple=(), # the studies it belongs to (e.g. 'post', 'zoo')
                   ):
-    "Register `fn` under `name`; usable as a decorator."
-    if fn is None: return partial(register_model, name=name, doc=doc)
+    "Register `fn` under `name` with its default cfg; usable as a decorator."
+    if fn is None: return partial(register_model, name=name, doc=doc, lr=lr, drop=drop, source=source, kind=kind, tags=tags)
     name = name or fn.__name__.lower()
     if name in _model_entrypoints: raise ValueError(f"Model {name!r} is already registered")
     _model_entrypoints[name] = (fn, doc or (fn.__doc__ or '').strip().splitlines()[0])
+    _default_cfgs[name] = dict(lr=lr, drop=drop, source=source, kind=kind, tags=tuple(tags))
     return fn
 
 # %% ../nbs/01_models.ipynb #59175ff1
 def list_models(pattern:str='*', # `fnmatch` pattern, e.g. 'vgg4*'
+                tag:str|None=None, # only the models of this study, e.g. 'zoo'
                )->list:
-    "Sorted names of the registered models that match `pattern`."
-    return sorted(n for n in _model_entrypoints if fnmatch.fnmatch(n, pattern.lower()))
+    "Sorted names of the registered models that match `pattern` (and carry `tag`)."
+    return sorted(n for n in _model_entrypoints if fnmatch.fnmatch(n, pattern.lower()) and (tag is None or tag in _default_cfgs[n]['tags']))
 
 # %% ../nbs/01_models.ipynb #d9d747d5
+def _check_name(name:str):
+    "Raise a `ValueError` suggesting close names when `name` is not registered."
+    if name in _model_entrypoints: return
+    close = difflib.get_close_matches(str(name).lower(), list(_model_entrypoints), n=3, cutoff=0.5)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ''
+    raise ValueError(f"Unknown model {name!r}.{hint} `nodown models` (or list_models()) lists all {len(_model_entrypoints)} names.")
+
 def create_model(name:str, # a name from `list_models()`
                  **kwargs, # passed to the builder: `n_out`, `c_in`, and the family's own options
                 )->nn.Module:
     "Create the registered model `name`."
-    if name not in _model_entrypoints:
-        close = difflib.get_close_matches(name.lower(), list(_model_entrypoints), n=3, cutoff=0.5)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ''
-        raise ValueError(f"Unknown model {name!r}.{hint} See list_models() for all {len(_model_entrypoints)} names.")
+    _check_name(name)
     return _model_entrypoints[name][0](**kwargs)
+
+# %% ../nbs/01_models.ipynb #eef9487b
+def default_cfg(name:str, # a name from `list_models()`
+               )->dict:
+    "The registry's facts about `name`: description, default one-cycle rate, dropout support, source."
+    _check_name(name)
+    return dict(name=name, doc=_model_entrypoints[name][1], **_default_cfgs[name])
 
 # %% ../nbs/01_models.ipynb #7188436b
 @dataclass(frozen=True)
@@ -107,38 +126,38 @@ class VGG4(SeqNet):
         super().__init__(*make_layers(cfg, c_in, downsample, bn), *head(widths[-1], n_out))
 
 # %% ../nbs/01_models.ipynb #303d217e
-@register_model(name='vgg_4')
+@register_model(name='vgg_4', source='fastai post', kind='max', tags=('post', 'zoo'))
 class VGG_4(VGG4):
     "The post's VGG_4: 16-24-32-48 3x3 convs, 2x2 max pool after each (25,474 params)."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('max', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_dilation')
+@register_model(name='vgg4_dilation', source='fastai post', kind='none + dilation (cropping)', tags=('post',))
 class VGG4_Dilation(VGG4):
     "The post's dilated net, faithful: dilation 1-2-4-8 with padding=1, so maps shrink 32-32-30-24-10."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', padding=1, n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_dilation_same')
+@register_model(name='vgg4_dilation_same', source='nodown (the post\'s dilated net, same padding)', kind='none + dilation', tags=('post', 'zoo'))
 class VGG4_Dilation_Same(VGG4):
     "The dilated net with same padding: dilation 1-2-4-8 and 32x32 maps at every layer."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_large_filter')
+@register_model(name='vgg4_large_filter', lr=5e-3, source='fastai post', kind='none + large kernels', tags=('post', 'zoo'))
 class VGG4_large_filter(VGG4):
     "The post's large-filter net: kernels 3-5-7-9, same padding, no downsampling (172,930 params)."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in)
 
 # %% ../nbs/01_models.ipynb #39f42b09
 for _k in ('avg', 'stride', 'conv', 'pixel_unshuffle', 'blur'):
-    register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling with `{_k}`.")
+    register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling with `{_k}`.", source='nodown zoo', kind=_k, tags=('zoo',))
 
 # %% ../nbs/01_models.ipynb #942984bb
 _wide = (64,128,256,512)
-register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', doc="Wide VGG4 (64-512), stride-2 convs.")
-register_model(partial(VGG4, 'none', _wide), name='vgg4w_dilation', doc="Wide VGG4 (64-512), dilation 1-2-4-8, same padding.")
-register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', doc="Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling.")
+register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', doc="Wide VGG4 (64-512), stride-2 convs.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'none', _wide), name='vgg4w_dilation', doc="Wide VGG4 (64-512), dilation 1-2-4-8, same padding.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', doc="Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling.", source='CNN without any downsampling')
 
 # %% ../nbs/01_models.ipynb #9fa7c1df
-@register_model(name='plain10')
+@register_model(name='plain10', source='CNN without any downsampling')
 class Plain10(SeqNet):
     "Ten plain 3x3 conv blocks (16..48 channels), no downsampling."
     def __init__(self, n_out:int=10, c_in:int=3, widths:tuple=(16,20,24,28,30,32,36,38,42,48)):
@@ -168,8 +187,8 @@ class CifarResNet(SeqNet):
             ni = w
         super().__init__(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(ni, n_out))
 
-register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.")
-register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', doc="CIFAR ResNet-38 without downsampling: dilation 1-2-4.")
+register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
+register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', doc="CIFAR ResNet-38 without downsampling: dilation 1-2-4.", source='CNN without any downsampling')
 
 # %% ../nbs/01_models.ipynb #a72a2487
 ALLCNN_STAGES = dict(a=[[C(96,5)], [C(192,5)]],
@@ -197,4 +216,5 @@ class AllCNN(SeqNet):
 # %% ../nbs/01_models.ipynb #fd822196
 for _m in 'abc':
     for _v,_nm in (('base','Model'), ('strided','Strided-CNN'), ('convpool','ConvPool-CNN'), ('all','All-CNN')):
-        register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}', doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.")
+        register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}', doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.",
+                       drop=True, source='Springenberg et al. 2015')

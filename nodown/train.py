@@ -1,4 +1,4 @@
-"""The recipes (the fastai post's one-cycle, the All-CNN paper's SGD schedule), seeds, device settings, and checkpoints that let an interrupted run resume.
+"""The recipes (the fastai post's one-cycle, the All-CNN paper's SGD schedule), the run config that decides every number, seeds, device settings, safe checkpoints that let an interrupted run resume exactly, and divergence.
 
 Docs: https://nodown.github.io/nodown/train.html.md"""
 
@@ -6,12 +6,14 @@ Docs: https://nodown.github.io/nodown/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #f5ca44bf
 from __future__ import annotations
-import copy, inspect, random, time
+import copy, hashlib, json, math, platform, random, subprocess, sys, time, warnings
 from contextlib import nullcontext, contextmanager
+from dataclasses import dataclass, field, asdict
 from functools import partial
 from pathlib import Path
-import torch, torch.nn as nn
-from .models import create_model, _model_entrypoints
+import numpy as np, torch, torch.nn as nn
+import fastai
+from .models import create_model, default_cfg
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *
@@ -20,14 +22,16 @@ from fastai.callback.channelslast import ChannelsLast
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
 from fastai.optimizer import SGD
-from fastai.torch_core import set_seed
-from fastai.distributed import DistributedDL, rank_distrib, num_distrib
-from fastcore.basics import patch
-from .data import save_atomic
+from fastai.torch_core import set_seed, rank_distrib, num_distrib
+from fastprogress.fastprogress import IN_NOTEBOOK
+from .core import save_atomic
 
 # %% auto #0
-__all__ = ['RECIPES', 'check_recipe', 'scaled_milestones', 'MultiStepLR', 'channels_last_speedup', 'speed_settings', 'EpochLog',
-           'distrib_context', 'build_model', 'make_learner', 'fit_recipe', 'quiet', 'train']
+__all__ = ['RECIPES', 'CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'RunConfig',
+           'config_identity', 'config_diff', 'run_config', 'git_commit', 'run_env', 'channels_last_speedup',
+           'speed_settings', 'rng_state', 'set_rng_state', 'CheckpointError', 'load_checkpoint', 'plain', 'Diverged',
+           'StopOnNonFinite', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'make_learner', 'fit_recipe',
+           'quiet', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #2c2c38ed
 RECIPES = dict(
@@ -40,6 +44,13 @@ def check_recipe(recipe:str)->dict:
     "The settings of `recipe`, or a `ValueError` naming the known ones."
     if recipe not in RECIPES: raise ValueError(f"Unknown recipe {recipe!r}; choose one of: {', '.join(RECIPES)}")
     return RECIPES[recipe]
+
+# %% ../nbs/03_train.ipynb #a9dea7cd
+def default_lr(model:str, # a registered name
+               recipe:str='one_cycle', # a key of `RECIPES`
+              )->float:
+    "The rate of a run that names none: the recipe's own, else the model's one-cycle rate from the registry."
+    return check_recipe(recipe).get('lr') or default_cfg(model)['lr']
 
 # %% ../nbs/03_train.ipynb #365aed6d
 def scaled_milestones(epochs:int, # epochs of this run
@@ -55,6 +66,86 @@ class MultiStepLR(Callback):
     order = 60
     def __init__(self, lr:float, milestones:list, gamma:float=0.1): self.lr,self.milestones,self.gamma = lr,milestones,gamma
     def before_epoch(self): self.opt.set_hyper('lr', self.lr*self.gamma**sum(self.epoch >= m for m in self.milestones))
+
+# %% ../nbs/03_train.ipynb #8a9cfab3
+@dataclass(frozen=True)
+class RunConfig:
+    "Everything that decides the numbers of a run; saved with its result and checkpoint, and compared before reuse."
+    model:str # registered name
+    recipe:str # a key of `RECIPES`
+    epochs:int # epochs of the schedule
+    lr:float # peak (one_cycle) or initial (paper) learning rate
+    seed:int|None # seeds Python, NumPy, torch and the loader's shuffling; None: not seeded
+    bs:int # batch size
+    model_kw:dict=field(default_factory=dict) # passed to `create_model` (e.g. the paper's `drop=True`)
+    data:str='custom' # the source as given (left out of `key`)
+    data_hash:str='' # `fingerprint` of the decoded images and their labels
+    valid:str='holdout' # 'holdout' or 'test'
+    valid_pct:float=0.2 # share of train/ held out
+    split_seed:int=42 # seed of the holdout split
+    augment:bool=False # random shifts and flips
+    normalize:bool=True # CIFAR channel statistics
+    fast:bool=True # in-memory loaders (else the `DataBlock` path)
+    amp:bool=False # mixed precision
+    channels_last:bool=False # channels_last memory format
+
+    def to_dict(self)->dict: return asdict(self)
+    @property
+    def key(self)->str:
+        "A short hash of every field but `data`."
+        return hashlib.sha1(json.dumps(config_identity(self.to_dict()), sort_keys=True).encode()).hexdigest()[:12]
+
+# %% ../nbs/03_train.ipynb #6a3c6d2a
+def config_identity(d:dict)->dict:
+    "The fields of a config dict that decide a run's numbers (all but the source's name)."
+    return {k:v for k,v in d.items() if k != 'data'}
+
+# %% ../nbs/03_train.ipynb #26e2aac0
+def config_diff(old:dict, # a config as saved
+                new:RunConfig, # the config asked for
+               )->str:
+    "The fields that differ between `old` and `new`, as 'name old → new' (empty when they are the same run)."
+    o, n = config_identity(old), config_identity(new.to_dict())
+    return ', '.join(f"{k} {o.get(k)!r} → {n.get(k)!r}" for k in sorted(set(o)|set(n)) if o.get(k) != n.get(k))
+
+# %% ../nbs/03_train.ipynb #961ae442
+def run_config(model:str, # registered name
+               dls, # `DataLoaders` from `cifar_dls` (their `data_cfg` describes the data)
+               recipe:str='one_cycle', # a key of `RECIPES`
+               epochs:int|None=None, # default: the recipe's
+               lr:float|None=None, # default: `default_lr(model, recipe)`
+               seed:int|None=0, # None: not seeded (and not reproducible)
+               amp:bool|None=None, # mixed precision; default: on CUDA only
+               channels_last:bool|None=None, # memory format; default: on CUDA only, never chosen by a timing
+               **model_kw, # options of the model's builder
+              )->RunConfig:
+    "The `RunConfig` of a run, with every default resolved: `train`, `compare` and the CLI all build it here."
+    r = check_recipe(recipe)
+    epochs = r['epochs'] if epochs is None else epochs
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
+    if r.get('drop') and default_cfg(model)['drop']: model_kw = dict(drop=True, **model_kw)
+    cuda = torch.device(dls.device or 'cpu').type == 'cuda'
+    return RunConfig(model, recipe, epochs, float(lr or default_lr(model, recipe)), seed, dls.train.bs, dict(sorted(model_kw.items())),
+                     **getattr(dls, 'data_cfg', {}), amp=cuda if amp is None else bool(amp),
+                     channels_last=cuda if channels_last is None else bool(channels_last))
+
+# %% ../nbs/03_train.ipynb #c2205320
+def git_commit()->str|None:
+    "The commit of the git checkout nodown is imported from, or None."
+    import nodown
+    try: r = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=Path(nodown.__file__).parent, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError): return None
+    return r.stdout.strip() or None if r.returncode == 0 else None
+
+# %% ../nbs/03_train.ipynb #7f44c8d1
+def run_env(device=None, # the run's device
+           )->dict:
+    "Versions, device, threads and git commit of this process: saved beside a run's config."
+    import nodown
+    dev = torch.device(device or 'cpu')
+    name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else (platform.processor() or platform.machine())
+    return dict(nodown=nodown.__version__, torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version(),
+                device=f"{dev.type} ({name})", threads=torch.get_num_threads(), git=git_commit())
 
 # %% ../nbs/03_train.ipynb #386763de
 def _step_time(model, xb, yb, steps):
@@ -80,28 +171,94 @@ def channels_last_speedup(model:nn.Module, # the model (not changed)
 
 # %% ../nbs/03_train.ipynb #02572af0
 def speed_settings(learn:Learner, # the learner to set up
-                   channels_last:bool|str='auto', # True, False, or 'auto' (measure on one batch)
-                   amp:bool|str='auto', # mixed precision: 'auto' means on CUDA only
-                  )->dict:
-    "Add mixed precision and channels_last to `learn` where they help; return what was chosen."
-    cuda = learn.dls.device is not None and torch.device(learn.dls.device).type == 'cuda'
-    amp = cuda if amp == 'auto' else amp
-    if amp: learn.add_cb(MixedPrecision())
-    if channels_last == 'auto' and num_distrib() > 1: channels_last = False  # ranks must agree; timings differ per rank
-    if channels_last == 'auto':
-        xb,yb = learn.dls.train.one_batch()
-        channels_last = channels_last_speedup(learn.model, xb, yb) > 1.05
-    if channels_last:
-        learn.model.to(memory_format=torch.channels_last); learn.add_cb(ChannelsLast())
-    return dict(amp=bool(amp), channels_last=bool(channels_last))
+                   cfg:RunConfig, # its `amp` and `channels_last` decide
+                  ):
+    "Add mixed precision and the channels_last memory format to `learn` as `cfg` says."
+    if cfg.amp: learn.add_cb(MixedPrecision())
+    if cfg.channels_last: learn.model.to(memory_format=torch.channels_last); learn.add_cb(ChannelsLast())
+
+# %% ../nbs/03_train.ipynb #0d36c182
+def rng_state(dls)->dict:
+    "Every random state a run draws from, as plain types and tensors."
+    kind, keys, pos, has_gauss, gauss = np.random.get_state()
+    return dict(python=random.getstate(), numpy=(kind, torch.from_numpy(keys.astype(np.int64)), int(pos), int(has_gauss), float(gauss)),
+                torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+                loader=dls.train.rng.getstate())
+
+# %% ../nbs/03_train.ipynb #0e158216
+def set_rng_state(state:dict, dls):
+    "Restore the random states saved by `rng_state`."
+    random.setstate(state['python']); torch.set_rng_state(state['torch'])
+    kind, keys, pos, has_gauss, gauss = state['numpy']
+    np.random.set_state((kind, keys.numpy().astype(np.uint32), pos, has_gauss, gauss))
+    if state['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda'])
+    dls.train.rng.setstate(state['loader'])
+
+# %% ../nbs/03_train.ipynb #700b99d7
+class CheckpointError(ValueError):
+    "A checkpoint that cannot be resumed: unreadable, foreign, or written by another config."
+
+CKPT_KEYS = {'model', 'opt', 'epoch', 'history', 'config', 'rng'}
+
+# %% ../nbs/03_train.ipynb #ffae9b0a
+def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
+                    cfg:RunConfig|None=None, # when given, the checkpoint must have been written by an equal config
+                   )->dict:
+    "A checkpoint read safely (`weights_only`), or a one-line `CheckpointError` naming the file."
+    how = "move it aside, or run again with --restart to start this run over"
+    try:
+        with warnings.catch_warnings(): warnings.simplefilter('ignore'); ck = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:
+        lines = [l.strip() for l in str(e).splitlines() if l.strip()] or [type(e).__name__]
+        glob = next((l.split('error: ')[-1].split(' was not')[0] for l in lines if 'Unsupported' in l), None)
+        why = (f"it holds more than tensors and plain types ({glob})" if glob else "it holds more than tensors and plain types") if 'Weights only load failed' in lines[0] else lines[0][:100]
+        raise CheckpointError(f"checkpoint {path} cannot be read safely ({why}); {how}") from None
+    if not isinstance(ck, dict) or not CKPT_KEYS <= set(ck): raise CheckpointError(f"{path} is not a nodown checkpoint; {how}")
+    if cfg is not None and (d := config_diff(ck['config'], cfg)): raise CheckpointError(f"checkpoint {path} was written by another config ({d}); {how}")
+    return ck
+
+# %% ../nbs/03_train.ipynb #67da5c2a
+def plain(o):
+    "`o` with plain tensors, lists for fastcore `L`s and Python numbers for NumPy scalars: what `weights_only` loading reads."
+    if isinstance(o, dict): return {k: plain(v) for k,v in o.items()}
+    if isinstance(o, tuple): return tuple(plain(v) for v in o)
+    if isinstance(o, list) or type(o).__name__ == 'L': return [plain(v) for v in o]
+    if isinstance(o, torch.Tensor): return o.detach().as_subclass(torch.Tensor)
+    return o.item() if isinstance(o, np.generic) else o
+
+# %% ../nbs/03_train.ipynb #52846685
+class Diverged(Exception):
+    "A run whose loss became NaN or infinite."
+    def __init__(self, epoch:int): super().__init__(f"the loss became NaN or infinite in epoch {epoch+1}"); self.epoch = epoch
+
+# %% ../nbs/03_train.ipynb #74ceea2c
+class StopOnNonFinite(Callback):
+    "Raise `Diverged` when the training loss or an epoch's metrics are NaN or infinite."
+    order = 65  # after the Recorder, before `EpochLog` writes a checkpoint
+    def __init__(self, every:int=10): self.every = every
+    def before_epoch(self): self.bad = None
+    def after_loss(self):
+        if not self.training: return
+        b = ~torch.isfinite(self.loss.detach()).all()
+        self.bad = b if self.bad is None else self.bad | b
+        if self.iter % self.every == 0 and self.bad.item(): raise Diverged(self.epoch)
+    def after_epoch(self):
+        if self.bad is None: return  # an epoch skipped on resume
+        vals = [v for v in self.recorder.log[1:-1] if isinstance(v, float)]
+        if self.bad.item() or not all(map(math.isfinite, vals)): raise Diverged(self.epoch)
 
 # %% ../nbs/03_train.ipynb #2017990f
 class EpochLog(Callback):
-    "Record a row per epoch and, with `ckpt`, save model, optimizer and history after each epoch."
+    "Record a row per epoch and, with `ckpt`, save config, model, optimizer, history and random states after each."
     order = 70  # after the Recorder
-    def __init__(self, ckpt:Path|None=None, history:list|None=None, meta:dict|None=None):
-        self.ckpt,self.history,self.meta = ckpt,list(history or []),meta or {}
-    def before_fit(self): self.train_s = None
+    def __init__(self, ckpt:Path|None=None, cfg:RunConfig|None=None, state:dict|None=None, lines:bool=False):
+        self.ckpt,self.cfg,self.state,self.lines = ckpt,cfg,state or {},lines
+        self.history = list(self.state.get('history', []))
+    def before_fit(self):
+        self.train_s = None
+        if 'smooth' in self.state:  # the smoothed loss goes on from where it stopped
+            sm = self.recorder.smooth_loss; sm.val, sm.count = self.state['smooth']['val'].to(sm.val.device), self.state['smooth']['count']
+        if self.state.get('scaler') and hasattr(self.learn, 'scaler'): self.learn.scaler.load_state_dict(self.state['scaler'])
     def before_train(self): self.t0 = time.perf_counter()
     def after_train(self): self.train_s = time.perf_counter()-self.t0
     def after_epoch(self):
@@ -110,12 +267,24 @@ class EpochLog(Callback):
         row = dict(epoch=self.epoch, **{n:float(v) for n,v in zip(names, log)}, train_s=round(self.train_s, 3),
                    images_per_s=round(len(self.dls.train)*self.dls.train.bs/self.train_s, 1))
         self.history.append(row); self.train_s = None
-        if self.ckpt and rank_distrib() == 0: save_atomic(dict(model=self.model.state_dict(), opt=self.opt.state_dict(), epoch=self.epoch,
-                                       history=self.history, **self.meta), self.ckpt)
+        if self.lines: print(epoch_line(row, self.n_epoch), flush=True)
+        if self.ckpt and rank_distrib() == 0: save_atomic(plain(self._checkpoint()), self.ckpt)
+    def _checkpoint(self)->dict:
+        sm = self.recorder.smooth_loss
+        return dict(config=self.cfg.to_dict() if self.cfg else {}, model=self.model.state_dict(), opt=self.opt.state_dict(),
+                    epoch=self.epoch, history=self.history, rng=rng_state(self.dls), smooth=dict(val=sm.val.detach().cpu(), count=sm.count),
+                    scaler=self.learn.scaler.state_dict() if hasattr(self.learn, 'scaler') else None)
+
+# %% ../nbs/03_train.ipynb #412f93ac
+def epoch_line(row:dict, # a row of `EpochLog.history`
+               n_epoch:int, # epochs of the run
+              )->str:
+    "One plain line for an epoch: losses, accuracy, seconds."
+    return (f"epoch {row['epoch']+1}/{n_epoch}: train_loss {row['train_loss']:.4f}  valid_loss {row['valid_loss']:.4f}  "
+            f"accuracy {row['accuracy']:.4f}  ({row['train_s']:.1f} s)")
 
 # %% ../nbs/03_train.ipynb #1c9354cb
-@patch
-def _broadcast(self:DistributedDL, t, rank):
+def _broadcast(self, t, rank):
     "Broadcast the list `t` from `rank`, on CUDA for NCCL and on the CPU for gloo."
     dev = 'cuda' if torch.distributed.get_backend() == 'nccl' else 'cpu'
     t = torch.tensor(t, dtype=torch.long, device=dev); torch.distributed.broadcast(t, rank)
@@ -124,19 +293,17 @@ def _broadcast(self:DistributedDL, t, rank):
 # %% ../nbs/03_train.ipynb #20fd5ebb
 def distrib_context(learn:Learner):
     "fastai's `distrib_ctx` when launched on several processes, else a null context."
-    return learn.distrib_ctx(sync_bn=torch.cuda.is_available()) if num_distrib() > 1 else nullcontext()
+    if num_distrib() <= 1: return nullcontext()
+    from fastai.distributed import DistributedDL  # needs `accelerate`: imported only on several processes
+    DistributedDL._broadcast = _broadcast
+    return learn.distrib_ctx(sync_bn=torch.cuda.is_available())
 
 # %% ../nbs/03_train.ipynb #add93def
-def build_model(name:str|nn.Module, # registered name, or a model
+def build_model(cfg:RunConfig, # the run's config
                 n_out:int=10, # classes
-                recipe:str='one_cycle', # the paper's recipe turns on the model's dropout when it has one
                )->nn.Module:
-    "The model for a run: created by name with the recipe's options, or passed through."
-    if isinstance(name, nn.Module): return name
-    kw = dict(n_out=n_out)
-    if check_recipe(recipe).get('drop') and 'drop' in inspect.signature(_model_entrypoints.get(name, (create_model,))[0]).parameters:
-        kw['drop'] = True
-    return create_model(name, **kw)
+    "The model of a run, with the options its config names (e.g. the paper's dropout)."
+    return create_model(cfg.model, n_out=n_out, **cfg.model_kw)
 
 # %% ../nbs/03_train.ipynb #49b23c65
 def make_learner(dls, model:nn.Module, recipe:str='one_cycle', cbs=None)->Learner:
@@ -159,42 +326,61 @@ def quiet(learn:Learner):
     "Neither progress bars nor the epoch table while inside."
     with learn.no_bar(), learn.no_logging(): yield
 
+# %% ../nbs/03_train.ipynb #301af99a
+def _show_mode(show)->str:
+    "'bars', 'lines' or 'quiet' for a `show` argument: 'auto' means bars in a terminal or notebook, lines otherwise."
+    if show == 'auto': return 'bars' if IN_NOTEBOOK or sys.stdout.isatty() else 'lines'
+    return {True: 'bars', False: 'quiet', 'lines': 'lines'}[show]
+
+# %% ../nbs/03_train.ipynb #f867eaf6
+def _summary(cfg:RunConfig, h:list, status:str, start:int, diverged:int|None, device)->dict:
+    "What a run used and measured: config, key, environment, status, history and its summary numbers."
+    ok = [o for o in h if math.isfinite(o.get('accuracy', float('nan')))]
+    return dict(config=cfg.to_dict(), key=cfg.key, env=run_env(device), status=status, diverged_epoch=diverged,
+                resumed_from=start, history=h, final_acc=h[-1]['accuracy'] if h else None,
+                best_acc=max(o['accuracy'] for o in ok) if ok else None, train_s=sum(o['train_s'] for o in h),
+                images_per_s=sum(o['images_per_s'] for o in h)/max(len(h),1))
+
+# %% ../nbs/03_train.ipynb #29819be8
+def train_config(cfg:RunConfig, # from `run_config`
+                 dls, # the `DataLoaders` the config was made from
+                 ckpt:Path|None=None, # checkpoint file: resumed when it exists (and was written by `cfg`), rewritten every epoch
+                 show:bool|str='auto', # True: progress bars; 'lines': a line per epoch; False: silent; 'auto': bars in a terminal
+                 cbs:list|None=None, # extra fastai callbacks
+                )->tuple:
+    "Train the run `cfg` describes; return the `Learner` and a dict of the run (see `_summary`)."
+    state = load_checkpoint(ckpt, cfg) if ckpt and Path(ckpt).exists() else None
+    if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
+    learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs)
+    if cfg.seed is not None: dls.train.rng = random.Random(cfg.seed)
+    speed_settings(learn, cfg)
+    mode = _show_mode(show)
+    log, stop = EpochLog(ckpt, cfg, state, lines=mode=='lines'), StopOnNonFinite()
+    learn.add_cbs([log, stop])
+    start, status, diverged = 0, 'finished', None
+    if state:
+        learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
+        set_rng_state(state['rng'], dls); start = state['epoch'] + 1
+    try:
+        if start < cfg.epochs:
+            with (nullcontext() if mode=='bars' else quiet(learn)), distrib_context(learn): fit_recipe(learn, cfg.recipe, cfg.epochs, cfg.lr, start)
+    except Diverged as e: status, diverged = 'diverged', e.epoch
+    finally: learn.remove_cbs([log, stop])
+    return learn, _summary(cfg, log.history, status, start, diverged, dls.device)
+
 # %% ../nbs/03_train.ipynb #df19c4b8
-def train(model:str|nn.Module, # registered name, or a model
+def train(model:str, # registered name
           dls, # `DataLoaders`, e.g. from `cifar_dls`
           recipe:str='one_cycle', # a key of `RECIPES`
           epochs:int|None=None, # default: the recipe's
-          lr:float|None=None, # default: the recipe's, or `lr_find`'s suggestion for `one_cycle`
-          seed:int|None=0, # seeds Python, NumPy, torch and the loader's shuffling; None: not seeded
+          lr:float|None=None, # default: `default_lr(model, recipe)`
+          seed:int|None=0, # seeds Python, NumPy, torch and the loader's shuffling, before the model is built
           ckpt:Path|None=None, # checkpoint file: resume from it when it exists, write it after each epoch
-          channels_last:bool|str='auto', # see `speed_settings`
-          show:bool=True, # progress bars and the epoch table
+          amp:bool|None=None, # mixed precision; default: on CUDA only
+          channels_last:bool|None=None, # memory format; default: on CUDA only
+          show:bool|str='auto', # see `train_config`
           cbs:list|None=None, # extra fastai callbacks
+          **model_kw, # options of the model's builder
          )->tuple:
-    "Train `model` on `dls` with `recipe`; return the `Learner` and a dict of what the run used and measured."
-    r = check_recipe(recipe)
-    epochs = r['epochs'] if epochs is None else epochs
-    if epochs < 1: raise ValueError(f"epochs must be a positive integer, got {epochs}")
-    if seed is not None:
-        set_seed(seed, reproducible=True); dls.train.rng = random.Random(seed)
-    learn = make_learner(dls, build_model(model, dls.c, recipe), recipe, cbs)
-    info = dict(recipe=recipe, epochs=epochs, seed=seed, **speed_settings(learn, channels_last))
-    state = torch.load(ckpt, weights_only=False) if ckpt and Path(ckpt).exists() else None
-    lr = lr or (state or {}).get('lr') or r['lr']
-    if lr is None:
-        with learn.no_bar(): lr = float(learn.lr_find(show_plot=False).valley)
-        info['lr_find'] = True
-    log = EpochLog(ckpt, state['history'] if state else None, dict(lr=lr))
-    learn.add_cb(log)
-    start = 0
-    if state:
-        learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
-        start = state['epoch'] + 1
-    if start < epochs:
-        with (nullcontext() if show else quiet(learn)), distrib_context(learn): fit_recipe(learn, recipe, epochs, lr, start)
-    learn.remove_cb(log)
-    h = log.history
-    info.update(lr=lr, resumed_from=start, history=h, final_acc=h[-1]['accuracy'] if h else None,
-                best_acc=max(o['accuracy'] for o in h) if h else None,
-                train_s=sum(o['train_s'] for o in h), images_per_s=sum(o['images_per_s'] for o in h)/max(len(h),1))
-    return learn, info
+    "Train registered `model` on `dls` with `recipe`; return the `Learner` and a dict of what the run used and measured."
+    return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp, channels_last, **model_kw), dls, ckpt, show, cbs)

@@ -1,5 +1,5 @@
 "End-to-end tests of the `nodown` command line, offline, on the bundled sample."
-import json, os, shutil, signal, subprocess, sys, time
+import json, os, pickle, shutil, signal, subprocess, sys, time
 from pathlib import Path
 import pytest
 from conftest import nodown
@@ -39,19 +39,92 @@ def test_unwritable_out(tmp_path):
     r = nodown('train', 'vgg_4', '--out', tmp_path/'file'/'sub')
     assert r.returncode == 2 and 'not writable' in r.stderr and 'Traceback' not in r.stderr
 
+def strict_json(path):
+    "Parse `path` as strict JSON: NaN and Infinity raise."
+    def no(c): raise ValueError(f"{c} in {path}")
+    return json.loads(Path(path).read_text(), parse_constant=no)
+
 def test_train_and_rerun_skips(tmp_path):
     r = nodown('train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
     assert r.returncode == 0, r.stderr
-    res = json.loads((tmp_path/'vgg_4-s0'/'result.json').read_text())
+    res = strict_json(tmp_path/'vgg_4-s0'/'result.json')
     assert res['params'] == 25474 and len(res['history']) == 1 and 0 < res['final_acc'] <= 1
+    assert res['config']['data'] == 'sample' and res['config']['bs'] == 64 and res['config']['lr'] == 3e-3
+    assert res['env']['torch'] and res['status'] == 'finished'
     assert (tmp_path/'history.png').stat().st_size > 0 and (tmp_path/'results.csv').exists()
-    t = time.time(); r = nodown('train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
+    assert (tmp_path/'vgg_4-s0'/'model.pth').exists()
+    for f in tmp_path.rglob('*'):
+        if f.is_file(): assert f.stat().st_mode & 0o777 == 0o644 & ~_umask(), f   # ordinary permissions
+    r = nodown('train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
     assert r.returncode == 0 and '(done, skipped)' in r.stdout
 
+def _umask():
+    m = os.umask(0); os.umask(m); return m
+
+def test_one_line_per_epoch_in_logs(tmp_path):
+    "With stdout not a terminal (a pipe here): no progress-bar frames, one line per epoch."
+    r = nodown('train', 'vgg_4', '--epochs', '2', '--out', tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert '█' not in r.stdout + r.stderr and '%' not in r.stdout
+    assert [l.split(':')[0] for l in r.stdout.splitlines() if l.startswith('epoch ')] == ['epoch 1/2', 'epoch 2/2']
+
+@pytest.mark.parametrize('change', [['--epochs', '2'], ['--lr', '1e-2'], ['--recipe', 'paper'], ['--bs', '32'], ['--augment'], ['--data', 'DATA']])
+def test_changed_config_is_not_answered_with_old_run(tmp_path, change):
+    base = ['train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path/'out']
+    assert nodown(*base).returncode == 0
+    if 'DATA' in change:   # the same layout with one image fewer: other content, so another run
+        src = Path(os.environ['NODOWN_CACHE'])/'cifar10_sample'
+        shutil.copytree(src, tmp_path/'data'); next((tmp_path/'data'/'train'/'cat').iterdir()).unlink()
+        change = ['--data', tmp_path/'data']
+    r = nodown(*base, *change)
+    assert r.returncode == 2 and 'another config' in r.stderr and '--restart' in r.stderr and 'Traceback' not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    r = nodown(*base, *change, '--restart')
+    assert r.returncode == 0, r.stderr
+    assert 'done, skipped' not in r.stdout
+
+@pytest.mark.parametrize('kind', ['zero', 'random', 'truncated', 'malicious'])
+def test_bad_checkpoint(tmp_path, kind):
+    "A checkpoint that cannot be resumed: one line naming it, exit 2; a malicious pickle never runs."
+    d = tmp_path/'out'/'vgg_4-s0'; d.mkdir(parents=True); ck = d/'ckpt.pth'
+    if kind == 'zero': ck.write_bytes(b'')
+    if kind == 'random': ck.write_bytes(os.urandom(4096))
+    if kind == 'truncated':
+        import torch; torch.save({'model': {'w': torch.ones(1000)}, 'epoch': 0}, ck); ck.write_bytes(ck.read_bytes()[:500])
+    if kind == 'malicious':
+        ck.write_bytes(pickle.dumps(Planted(tmp_path/'PWNED')))
+    r = nodown('train', 'vgg_4', '--epochs', '2', '--out', tmp_path/'out')
+    assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and str(ck) in r.stderr and '--restart' in r.stderr
+    assert not (tmp_path/'PWNED').exists() and not (d/'result.json').exists()
+
+class Planted:
+    "A pickle that creates a file when loaded unsafely."
+    def __init__(self, path): self.path = str(path)
+    def __reduce__(self): return (os.system, (f"touch {self.path}",))
+
+def test_diverging_rate(tmp_path):
+    r = nodown('train', 'vgg_4', '--epochs', '2', '--lr', '1e6', '--out', tmp_path)
+    assert r.returncode == 1 and 'diverged in epoch 1' in r.stderr and 'Traceback' not in r.stderr, r.stderr
+    res = strict_json(tmp_path/'vgg_4-s0'/'result.json')
+    assert res['status'] == 'diverged' and res['diverged_epoch'] == 0
+    for f in tmp_path.rglob('*.json'): strict_json(f)
+    r = nodown('train', 'vgg_4', '--epochs', '2', '--lr', '1e6', '--out', tmp_path)   # never taken for a finished run
+    assert r.returncode == 1 and 'diverged before' in r.stdout
+
+def test_evaluate(tmp_path):
+    assert nodown('compare', 'vgg_4', 'vgg4_stride', '--epochs', '1', '--out', tmp_path).returncode == 0
+    r = nodown('evaluate', tmp_path, '--data', 'sample', '--valid', 'holdout')
+    assert r.returncode == 0, r.stderr
+    assert 'vgg4_stride' in r.stdout and 'accuracy' in r.stdout
+    e = strict_json(next((tmp_path/'vgg_4-s0').glob('eval-holdout-*.json')))
+    assert abs(e['accuracy'] - strict_json(tmp_path/'vgg_4-s0'/'result.json')['final_acc']) < 1e-4 and e['n'] == 400
+    r = nodown('evaluate', tmp_path, '--data', 'sample')
+    assert r.returncode == 2 and "needs a 'test' folder" in r.stderr
 def test_compare_two_seeds(tmp_path):
     r = nodown('compare', 'vgg_4', 'vgg4_stride', '--epochs', '1', '--lr', '3e-3', '--seeds', '0', '1', '--out', tmp_path)
     assert r.returncode == 0, r.stderr
-    rs = json.loads((tmp_path/'results.json').read_text())
+    rs = strict_json(tmp_path/'results.json')
     assert sorted((o['model'], o['seed']) for o in rs) == [('vgg4_stride',0),('vgg4_stride',1),('vgg_4',0),('vgg_4',1)]
     assert 'vgg4_stride' in r.stdout and (tmp_path/'tradeoff.png').exists()
 
@@ -61,21 +134,22 @@ def test_lr_find(tmp_path):
     assert (tmp_path/'lr_find-vgg_4.png').stat().st_size > 0 and 'valley suggestion' in r.stdout
 
 def test_interrupt_then_resume(tmp_path):
-    "Ctrl-C during epoch 2 of 3 keeps epoch 1's checkpoint; the same command resumes from it."
-    cmd = [sys.executable, '-m', 'nodown.cli', 'train', 'vgg4_dilation', '--epochs', '3', '--lr', '3e-3', '--out', str(tmp_path)]
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    ck = tmp_path/'vgg4_dilation-s0'/'ckpt.pth'
+    "Ctrl-C during epoch 2 of 3 keeps epoch 1's checkpoint; the same command resumes and ends with a straight run's history."
+    args = ['train', 'vgg4_dilation', '--epochs', '3', '--lr', '3e-3']
+    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args, '--out', str(tmp_path/'a')], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ck = tmp_path/'a'/'vgg4_dilation-s0'/'ckpt.pth'
     t = time.time()
     while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.2)
     assert ck.exists(), p.communicate()
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=120)
     assert p.returncode == 130, err
-    assert 'interrupted' in err and not (tmp_path/'vgg4_dilation-s0'/'result.json').exists()
+    assert 'interrupted' in err and not (tmp_path/'a'/'vgg4_dilation-s0'/'result.json').exists()
     assert not list(tmp_path.rglob('*.tmp'))      # nothing half-written
-    r = nodown('train', 'vgg4_dilation', '--epochs', '3', '--out', tmp_path)
+    r = nodown(*args, '--out', tmp_path/'a')
     assert r.returncode == 0, r.stderr
-    res = json.loads((tmp_path/'vgg4_dilation-s0'/'result.json').read_text())
-    assert res['resumed_from'] >= 1 and [h['epoch'] for h in res['history']] == [0, 1, 2]
-    assert res['lr'] == 3e-3 and not ck.exists()
-    assert json.loads((tmp_path/'results.json').read_text())[0]['model'] == 'vgg4_dilation'
+    assert nodown(*args, '--out', tmp_path/'b').returncode == 0   # the same run, never interrupted
+    resumed, straight = (strict_json(tmp_path/o/'vgg4_dilation-s0'/'result.json') for o in 'ab')
+    assert resumed['resumed_from'] >= 1 and straight['resumed_from'] == 0 and not ck.exists()
+    numbers = lambda r: [{k: v for k, v in h.items() if k not in ('train_s', 'images_per_s')} for h in r['history']]
+    assert numbers(resumed) == numbers(straight)

@@ -101,11 +101,9 @@ def _warn_files(msg:str, files:list, root:Path):
                                      DataWarning, 'nodown data', 0)
 
 # %% ../nbs/02_data.ipynb #9d1a3b63
-def class_depth(files:list, # image files under `root/train`
-                root:Path, # the source folder
+def class_depth(depths:list, # for each image under train/, its number of path parts below the source folder
                )->int:
-    "The number of path parts below `root` of the images that follow the layout: 3 (train/class/img) or 4 (train/superclass/class/img)."
-    depths = [len(f.relative_to(root).parts) for f in files]
+    "The depth of the images that follow the layout: 3 (train/class/img) or 4 (train/superclass/class/img), whichever more images have."
     return max((3, 4), key=depths.count)
 
 # %% ../nbs/02_data.ipynb #5e1ac7d0
@@ -117,16 +115,18 @@ def image_files(path:Path, # a folder in fastai's layout
     if not (path/'train').is_dir(): raise FileNotFoundError(f"No 'train' folder in {path}; {LAYOUT}")
     found = sorted(f for d in folders if (path/d).is_dir() for f in (path/d).rglob('*')
                    if f.suffix.lower() in IMAGE_EXTS and f.is_file() and not f.name.startswith('.'))
-    train = [f for f in found if f.relative_to(path).parts[0] == 'train']
+    base = len(path.parts)
+    parts = [f.parts[base:] for f in found]  # below `path`
+    train = [len(p) for p in parts if p[0] == 'train']
     if not train: raise ValueError(f"No image files in {path/'train'}; {LAYOUT}")
-    depth = class_depth(train, path)
-    files = [f for f in found if len(f.relative_to(path).parts) == depth]
-    rule = 'train/<class>/<image>' if depth == 3 else 'train/<superclass>/<class>/<image>'
-    _warn_files(f"image file(s) outside the layout {rule} skipped", [f for f in found if len(f.relative_to(path).parts) != depth], path)
-    dirs = [d for d in (path/'train').glob('/'.join(['*']*(depth-2))) if d.is_dir()]
-    parents = {f.parent for f in files}
-    _warn_files("class folder(s) without images ignored", sorted(d for d in dirs if d not in parents), path)
-    classes = {f.parent.name for f in files if f.relative_to(path).parts[0] == 'train'}
+    d = class_depth(train)
+    files = [f for f,p in zip(found, parts) if len(p) == d]
+    rule = 'train/<class>/<image>' if d == 3 else 'train/<superclass>/<class>/<image>'
+    _warn_files(f"image file(s) outside the layout {rule} skipped", [f for f,p in zip(found, parts) if len(p) != d], path)
+    dirs = [p for p in (path/'train').glob('/'.join(['*']*(d-2))) if p.is_dir()]
+    used = {p[:-1] for p in parts if len(p) == d}
+    _warn_files("class folder(s) without images ignored", sorted(p for p in dirs if p.parts[base:] not in used), path)
+    classes = {p[-1] for p in used if p[0] == 'train'}
     if len(classes) < 2: raise ValueError(f"Found {len(classes)} class folder(s) in {path/'train'} ({rule}): a classifier needs at least 2; {LAYOUT}")
     return files
 
@@ -157,7 +157,7 @@ def decode_images(files:list, # image files
                  )->dict:
     "Decode `files` into a uint8 tensor, skipping unreadable ones: dict of `files` (relative), `x`, `bad`, `resized`."
     ims, good, bad, resized = [], [], [], []
-    for f in progress_bar(files, leave=False, display=IN_NOTEBOOK or sys.stdout.isatty()):
+    for f in (progress_bar(files, leave=False) if IN_NOTEBOOK or sys.stdout.isatty() else files):  # no bar frames in logs
         r = _decode(f, size)
         if r is None: bad.append(f); continue
         ims.append(r[0]); good.append(f)

@@ -178,12 +178,16 @@ def speed_settings(learn:Learner, # the learner to set up
     if cfg.channels_last: learn.model.to(memory_format=torch.channels_last); learn.add_cb(ChannelsLast())
 
 # %% ../nbs/03_train.ipynb #0d36c182
+def _train_loader(dls):
+    "The training `DataLoader` of `dls`, unwrapped from fastai's `DistributedDL` when data-parallel."
+    return getattr(dls.train, 'dl', dls.train)
+
 def rng_state(dls)->dict:
     "Every random state a run draws from, as plain types and tensors."
     kind, keys, pos, has_gauss, gauss = np.random.get_state()
     return dict(python=random.getstate(), numpy=(kind, torch.from_numpy(keys.astype(np.int64)), int(pos), int(has_gauss), float(gauss)),
                 torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                loader=dls.train.rng.getstate())
+                loader=_train_loader(dls).rng.getstate())
 
 # %% ../nbs/03_train.ipynb #0e158216
 def set_rng_state(state:dict, dls):
@@ -192,7 +196,7 @@ def set_rng_state(state:dict, dls):
     kind, keys, pos, has_gauss, gauss = state['numpy']
     np.random.set_state((kind, keys.numpy().astype(np.uint32), pos, has_gauss, gauss))
     if state['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda'])
-    dls.train.rng.setstate(state['loader'])
+    _train_loader(dls).rng.setstate(state['loader'])
 
 # %% ../nbs/03_train.ipynb #700b99d7
 class CheckpointError(ValueError):
@@ -348,7 +352,7 @@ def train_config(cfg:RunConfig, # from `run_config`
                  show:bool|str='auto', # True: progress bars; 'lines': a line per epoch; False: silent; 'auto': bars in a terminal
                  cbs:list|None=None, # extra fastai callbacks
                 )->tuple:
-    "Train the run `cfg` describes; return the `Learner` and a dict of the run (see `_summary`)."
+    "Train the run `cfg` describes; return the `Learner` and a dict of its config, key, environment, status and history."
     state = load_checkpoint(ckpt, cfg) if ckpt and Path(ckpt).exists() else None
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
     learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs)

@@ -39,6 +39,8 @@ def _run_opts(p:argparse.ArgumentParser):
     p.add_argument('--bs', type=positive_int, default=64, help='batch size')
     p.add_argument('--out', default='runs', help='results folder (finished runs of the same config in it are reused)')
     p.add_argument('--restart', action='store_true', help="discard these runs' results and checkpoints in --out and train them again")
+    p.add_argument('--channels-last', action=argparse.BooleanOptionalAction, default=None,
+                   help="channels_last memory format (default: on CUDA, off on CPU); recorded in the run's config")
 
 # %% ../nbs/06_cli.ipynb #3cee5c8a
 def _print_table(df):
@@ -58,7 +60,7 @@ def _cmd_compare(a, models=None, seeds=None):
     import matplotlib; matplotlib.use('Agg')
     models = models or a.models or list(POST_MODELS)
     seeds = tuple(seeds or a.seeds)
-    res = compare(models, a.data, a.recipe, a.epochs, seeds, a.lr, a.out, a.bs, a.augment, restart=a.restart)
+    res = compare(models, a.data, a.recipe, a.epochs, seeds, a.lr, a.out, a.bs, a.augment, restart=a.restart, channels_last=a.channels_last)
     if rank_distrib() != 0: return 0
     out = Path(a.out)
     rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]

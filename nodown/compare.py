@@ -118,13 +118,16 @@ def compare(models:list=POST_MODELS, # registered names
             show:bool|str='auto', # progress bars in a terminal or notebook, a line per epoch otherwise; False: silent
             dls=None, # ready `DataLoaders` from `cifar_dls` (else built from `source`)
             restart:bool=False, # discard these runs' old results and checkpoints and train them again
+            channels_last:bool|None=None, # memory format; default: on CUDA only (part of the config)
+            amp:bool|None=None, # mixed precision; default: on CUDA only (part of the config)
             **model_kw, # options of the models' builders
            )->pd.DataFrame:
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
     check_recipe(recipe)
     for m in models: create_model(m)  # fail early on an unknown name
     dls = dls or cifar_dls(source, bs=bs, augment=augment)
-    cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, **model_kw) for m in models for s in seeds]
+    cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, amp, channels_last, **model_kw)
+            for m in models for s in seeds]
     out = Path(out)
     for c in cfgs:  # every conflict is found before anything trains
         if restart: shutil.rmtree(out/run_name(c.model, c.seed), ignore_errors=True)

@@ -7,7 +7,7 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 # %% ../nbs/01_models.ipynb #bd74ed23
 from __future__ import annotations
 import difflib, fnmatch
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 import torch, torch.nn as nn
 from fastcore.basics import listify
@@ -16,12 +16,12 @@ from .layers import *
 # %% auto #0
 __all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg', 'C', 'make_layers',
            'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock',
-           'CifarResNet', 'AllCNN']
+           'CifarResNet', 'init_he', 'AllCNN']
 
 # %% ../nbs/01_models.ipynb #0c371711
 __all__ = ['register_model', 'create_model', 'list_models', 'default_cfg', 'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
-           'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'AllCNN', 'ALLCNN_STAGES',
-           'ALLCNN_VARIANTS']
+           'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'init_he', 'AllCNN',
+           'ALLCNN_STAGES', 'ALLCNN_VARIANTS']
 
 # %% ../nbs/01_models.ipynb #31524125
 _model_entrypoints = {}  # name -> (builder, one-line description)
@@ -196,22 +196,38 @@ ALLCNN_STAGES = dict(a=[[C(96,5)], [C(192,5)]],
                      c=[[C(96,3), C(96,3)], [C(192,3), C(192,3)]])
 ALLCNN_VARIANTS = dict(base=('max', False), strided=('stride', False), convpool=('max', True), all=('conv', False))
 
+# %% ../nbs/01_models.ipynb #b81aad7f
+def init_he(model:nn.Module, # initialised in place
+           )->nn.Module:
+    "He (Kaiming) normal weights for fan-in and ReLU in every conv and linear layer, zero biases."
+    for m in model.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.kaiming_normal_(m.weight, nonlinearity='relu')
+            if m.bias is not None: nn.init.zeros_(m.bias)
+    return model
+
 # %% ../nbs/01_models.ipynb #d258e924
 class AllCNN(SeqNet):
     "A model of Springenberg et al. 2015: base model `model` ('a','b','c') in `variant` (base/strided/convpool/all)."
     def __init__(self, model:str='c', # base model of Table 1: 'a', 'b' or 'c'
                  variant:str='all', # 'base', 'strided' (Strided-CNN), 'convpool' (ConvPool-CNN), 'all' (All-CNN)
-                 n_out:int=10, c_in:int=3,
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
                  drop:bool=False, # the paper's dropout: 20% on the input, 50% after each downsampling
                  bn:bool=False, # BatchNorm after each conv (not in the paper)
-                 relu_logits:bool=True, # ReLU on the last 1x1 conv, as Table 1 lists
+                 relu_logits:bool=True, # ReLU on the class scores, as Table 1 lists
+                 width:float=1., # multiplies every width (96, 192); MACs scale about as width squared
+                 init:str='he', # 'he' (`init_he`) or 'torch' (PyTorch's default, which leaves this deep net at chance)
                 ):
         if variant not in ALLCNN_VARIANTS: raise ValueError(f"variant must be one of {list(ALLCNN_VARIANTS)}, got {variant!r}")
+        if init not in ('he', 'torch'): raise ValueError(f"init must be 'he' or 'torch', got {init!r}")
+        if not width > 0: raise ValueError(f"width must be positive, got {width!r}")
         ds, extra = ALLCNN_VARIANTS[variant]
         cfg = [s for st in ALLCNN_STAGES[model] for s in st + ([C(st[-1].nf)] if extra else []) + ['D']]
-        cfg += [C(192, 3, padding=0), C(192, 1)]
+        cfg = [replace(s, nf=max(1, round(s.nf*width))) if isinstance(s, C) else s for s in cfg + [C(192, 3, padding=0), C(192, 1)]]
         layers = make_layers(cfg, c_in, ds, bn, pool_ks=3, drop=0.5 if drop else 0.)
-        super().__init__(*([nn.Dropout(0.2)] if drop else []), *layers, *head(192, n_out, nn.ReLU if relu_logits else None))
+        super().__init__(*([nn.Dropout(0.2)] if drop else []), *layers, *head(cfg[-1].nf, n_out, nn.ReLU if relu_logits else None))
+        if init == 'he': init_he(self)
 
 # %% ../nbs/01_models.ipynb #fd822196
 for _m in 'abc':

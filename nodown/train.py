@@ -123,7 +123,7 @@ def run_config(model:str, # registered name
     r = check_recipe(recipe)
     epochs = r['epochs'] if epochs is None else epochs
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
-    if r.get('drop') and default_cfg(model)['drop']: model_kw = dict(drop=True, **model_kw)
+    if r.get('drop') and default_cfg(model)['drop']: model_kw = {'drop': True, **model_kw}   # an explicit drop=False wins
     cuda = torch.device(dls.device or 'cpu').type == 'cuda'
     return RunConfig(model, recipe, epochs, float(lr or default_lr(model, recipe)), seed, dls.train.bs, dict(sorted(model_kw.items())),
                      **getattr(dls, 'data_cfg', {}), amp=cuda if amp is None else bool(amp),

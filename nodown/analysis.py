@@ -66,13 +66,13 @@ def show_guided_backprop(models:dict, # {name: trained model}
                          fname=None, # save the figure here
                         )->plt.Figure:
     "A grid: the images, then each model's guided-backpropagation maps."
-    n = len(x); fig, axs = plt.subplots(len(models)+1, n, figsize=(1.6*n, 1.7*(len(models)+1)), squeeze=False)
+    n = len(x); fig, axs = plt.subplots(len(models)+1, n, figsize=(1.6*n, 1.9*(len(models)+1)), squeeze=False, layout='constrained')
     imgs = (denorm(x) if denorm else x).clamp(0,1).permute(0,2,3,1).cpu()
     rows = [('input', imgs)] + [(k, _normalise_map(guided_backprop(m, x))) for k,m in models.items()]
     for r,(name, ims) in enumerate(rows):
         for c in range(n):
             axs[r,c].imshow(ims[c]); axs[r,c].set_xticks([]); axs[r,c].set_yticks([])
-        axs[r,0].set_ylabel(name, fontsize=8)
+        axs[r,0].set_title(name, loc='left', fontsize=9)   # above the row: long names are not clipped
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig
 

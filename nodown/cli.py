@@ -10,7 +10,7 @@ import argparse, sys
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['positive_int', 'positive_float', 'build_parser', 'main']
+__all__ = ['positive_int', 'positive_float', 'build_parser', 'commands', 'command_help', 'main']
 
 # %% ../nbs/06_cli.ipynb #c45a0f13
 def positive_int(s:str)->int:
@@ -101,22 +101,38 @@ def _cmd_lr_find(a):
 def build_parser()->argparse.ArgumentParser:
     "The `nodown` argument parser with its five commands."
     p = argparse.ArgumentParser(prog='nodown', description='Do convolutional networks need downsampling?')
-    sub = p.add_subparsers(dest='cmd', required=True)
-    m = sub.add_parser('models', help='table of registered models: params, MACs, receptive field, default rate')
-    m.add_argument('pattern', nargs='?', default='*'); m.set_defaults(func=_cmd_models)
-    t = sub.add_parser('train', help='train one model'); t.add_argument('model'); _run_opts(t)
-    t.add_argument('--seed', type=int, default=0); t.set_defaults(func=_cmd_train)
-    c = sub.add_parser('compare', help="train several models on the same split (default: the post's three + same-padded dilated)")
-    c.add_argument('models', nargs='*'); _run_opts(c)
-    c.add_argument('--seeds', type=int, nargs='+', default=[0]); c.set_defaults(func=_cmd_compare)
-    e = sub.add_parser('evaluate', help="score the finished runs of a results folder on another split")
+    sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
+    add = lambda name, h: sub.add_parser(name, help=h, description=h)
+    m = add('models', 'table of registered models: params, MACs, receptive field, default rate')
+    m.add_argument('pattern', nargs='?', default='*', help="fnmatch pattern of names, e.g. 'vgg4*' (default: all)"); m.set_defaults(func=_cmd_models)
+    t = add('train', 'train one model'); t.add_argument('model', help='a name from `nodown models`'); _run_opts(t)
+    t.add_argument('--seed', type=int, default=0, help='random seed (default: 0)'); t.set_defaults(func=_cmd_train)
+    c = add('compare', "train several models on the same split (default: the post's three + same-padded dilated)")
+    c.add_argument('models', nargs='*', help='names from `nodown models`'); _run_opts(c)
+    c.add_argument('--seeds', type=int, nargs='+', default=[0], help='one run per model and seed (default: 0)'); c.set_defaults(func=_cmd_compare)
+    e = add('evaluate', "score the finished runs of a results folder on another split")
     e.add_argument('out', help='a results folder written by train or compare')
     e.add_argument('--data', default='sample', help="the source to score on (as for train)")
     e.add_argument('--valid', default='test', choices=['test', 'holdout'], help="the source's test/ folder, or its holdout split")
     e.add_argument('--bs', type=positive_int, default=256, help='batch size'); e.set_defaults(func=_cmd_evaluate)
-    l = sub.add_parser('lr-find', help="save fastai's lr_find plot for a model"); l.add_argument('model'); _run_opts(l)
+    l = add('lr-find', "save fastai's lr_find plot for a model"); l.add_argument('model', help='a name from `nodown models`'); _run_opts(l)
     l.set_defaults(func=_cmd_lr_find)
     return p
+
+# %% ../nbs/06_cli.ipynb #b0b22550
+def commands()->list:
+    "The names of the `nodown` commands, in the parser's order."
+    return list(next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices)
+
+def command_help(cmd:str|None=None, # a name from `commands()`; None: the top-level help
+                 width:int=100, # wrap the text at this many columns
+                )->str:
+    "The `--help` text of `nodown cmd`, as argparse prints it at `width` columns."
+    from fastcore.xtras import modified_env
+    if cmd is not None and cmd not in commands(): raise ValueError(f"Unknown command {cmd!r}; commands: {', '.join(commands())}")
+    with modified_env(COLUMNS=str(width)):
+        p = build_parser()
+        return p.format_help() if cmd is None else next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd].format_help()
 
 # %% ../nbs/06_cli.ipynb #f0d93b86
 def main(argv:list|None=None)->int:

@@ -191,6 +191,7 @@ def plot_history(results:list, # results from `load_results`
     for m,g in df.groupby('model', sort=False):
         s = g.groupby('epoch')[metric].mean(); ax.plot(s.index+1, s.values, marker='.', label=m)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if df.epoch.nunique() == 1: ax.set(xlim=(0.5, 1.5), ylim=(0, 1))  # one epoch: a point on a whole-scale axis
     ax.set(xlabel='epoch', ylabel=f'holdout {metric}', title=f'Holdout {metric} per epoch'); ax.legend(fontsize=8); ax.grid(alpha=.3)
     if fname: ax.figure.savefig(fname, dpi=100, bbox_inches='tight')
     return ax
@@ -198,11 +199,12 @@ def plot_history(results:list, # results from `load_results`
 # %% ../nbs/04_compare.ipynb #916c363a
 def plot_tradeoff(summary:pd.DataFrame, # from `summarize` or `compare`
                   fname:Path|None=None)->plt.Figure:
-    "Accuracy against parameters and against MACs (log scales), error bars over seeds."
-    fig, axs = plt.subplots(1, 2, figsize=(10,4))
+    "Accuracy against parameters and against MACs (log scales), error bars over seeds, one marker per model in a legend."
+    fig, axs = plt.subplots(1, 2, figsize=(9,4), layout='constrained')
     for ax,col in zip(axs, ('params', 'MMACs')):
-        ax.errorbar(summary[col], summary.final_acc, yerr=summary.final_std, fmt='o')
-        for n,r in summary.iterrows(): ax.annotate(n, (r[col], r.final_acc), fontsize=7, xytext=(3,3), textcoords='offset points')
+        for i,(n,r) in enumerate(summary.iterrows()):   # a legend, not labels: nets of equal size sit on one x
+            ax.errorbar(r[col], r.final_acc, yerr=r.final_std, fmt='os^Dvx*P'[i % 8], color=f'C{i % 10}', label=n, capsize=2)
         ax.set(xscale='log', xlabel=col, ylabel='final holdout accuracy'); ax.grid(alpha=.3)
+    fig.legend(*axs[0].get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(summary)), fontsize=8)
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig

@@ -230,7 +230,8 @@ class AllCNN(SeqNet):
         if init == 'he': init_he(self)
 
 # %% ../nbs/01_models.ipynb #fd822196
+_ALLCNN_KIND = dict(base='max 3x3/2', strided='stride (conv before it)', convpool='max 3x3/2, an extra conv', all='conv 3x3/2')
 for _m in 'abc':
     for _v,_nm in (('base','Model'), ('strided','Strided-CNN'), ('convpool','ConvPool-CNN'), ('all','All-CNN')):
         register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}', doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.",
-                       drop=True, source='Springenberg et al. 2015')
+                       drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v])

@@ -1,5 +1,5 @@
 "The docs site: built from the notebooks, every internal link resolves, and Chromium shows the pages as a reader should."
-import os, shutil, sys
+import json, os, shutil, sys
 from pathlib import Path
 import pytest
 sys.path.insert(0, str(Path(__file__).parents[1]/'tools'))
@@ -12,8 +12,26 @@ def site():
     return check_site.SITE
 
 def test_pages_built(site):
-    for p in ('index.html', 'models/index.html', 'layers/index.html', 'experiments/post/index.html', 'search/search_index.json'):
+    for p in ('index.html', 'models.html', 'layers.html', 'cli.html', 'experiments/post.html', 'assets/notebook.css'):
         assert (site/p).exists(), p
+    assert check_site.search_docs(site)
+
+def test_pages_light(site):
+    "The notebook stylesheet is shared, not inlined into every page."
+    assert max(p.stat().st_size for p in site.rglob('*.html')) < 600_000
+    assert 'jp-shadow-base-lightness' not in (site/'models.html').read_text()
+
+def test_content(site):
+    assert check_site.check_content(site) == []
+
+def test_content_checker_can_fail(tmp_path):
+    (tmp_path/'search').mkdir()
+    (tmp_path/'search'/'search_index.json').write_text(json.dumps({'docs': [{'location': 'a.html', 'text': 'In [ ]: Copied! x = 1'}]}))
+    (tmp_path/'a.html').write_text('<pre>Epoch 1/1 : |█████-----| 28.00%</pre><code>fn:NoneType=None</code>'
+                                   '<div data-mime-type="application/vnd.jupyter.stderr">UserWarning</div>')
+    (tmp_path/'cli.html').write_text('<pre>usage: nodown models</pre>')
+    bad = check_site.check_content(tmp_path)
+    for what in ('progress-bar frames', 'NoneType', 'stderr box', 'usage of `nodown compare`', "'In [ ]:'"): assert any(what in b for b in bad), (what, bad)
 
 def test_internal_links(site):
     assert check_site.check_links(site) == []
@@ -29,4 +47,20 @@ have_browser = bool((shutil.which('chromium') or shutil.which('chromium-browser'
 def test_in_browser(site, tmp_path):
     shots = Path(os.environ.get('NODOWN_SHOTS', tmp_path))
     assert check_site.check_browser(shots, check_site.PAGES) == []
-    assert len(list(shots.glob('*.png'))) == len(check_site.PAGES)
+    assert len(list(shots.glob('*.png'))) == len(check_site.PAGES) * len(check_site.WIDTHS)
+
+@pytest.mark.skipif(not have_browser and not os.environ.get('CI'), reason='no chromium/chromedriver here (CI installs them)')
+def test_browser_finds_cut_tables(tmp_path):
+    "A table wider than the column, in a box that hides its overflow, is reported; the same table scrolling is not."
+    (tmp_path/'site').mkdir()
+    row = ''.join(f'<td>column{i}</td>' for i in range(40))
+    (tmp_path/'site'/'cut.html').write_text(f'<article style="width:600px;overflow:hidden"><table><tr>{row}</tr></table></article>')
+    (tmp_path/'site'/'scrolls.html').write_text(f'<article style="width:600px"><table style="display:block;overflow-x:auto"><tr>{row}</tr></table></article>')
+    old, check_site.SITE = check_site.SITE, tmp_path/'site'
+    try:
+        srv, base = check_site.serve(tmp_path/'site')
+        d = check_site.chrome(1280)
+        try: cut, scrolls = (check_site.look(d, base+p)['cut'] for p in ('cut.html', 'scrolls.html'))
+        finally: d.quit(); srv.shutdown()
+    finally: check_site.SITE = old
+    assert cut and not scrolls, (cut, scrolls)

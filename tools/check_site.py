@@ -1,10 +1,13 @@
 """Checks of the built docs site (_site/): internal links and anchors resolve, no resource comes from the internet,
-and, in headless Chromium over a local server, the pages show what a reader expects.
+no page shows what a reader should not meet (progress-bar frames, `NoneType`, stderr boxes, prompts in search), the
+CLI page holds every command's usage, and, in headless Chromium over a local server at 1280 and 400 px, the pages
+show what a reader expects with no table cut at the column's edge.
 
     python tools/check_site.py links             # every internal link, anchor and resource of _site/
+    python tools/check_site.py content           # what every page and the search index must not (or must) hold
     python tools/check_site.py browser [SHOTS]   # serve _site on 127.0.0.1, open pages in Chromium, save screenshots
 """
-import functools, http.server, re, shutil, sys, threading
+import functools, html, http.server, json, re, shutil, sys, threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse, unquote
@@ -49,6 +52,29 @@ def check_links(site:Path=SITE)->list:
             if frag and t.suffix == '.html' and unquote(frag) not in parse(t).ids: bad.append(f"{rel}: missing anchor {l}")
     return bad
 
+FRAME = re.compile(r'Epoch \d+/\d+ : \||█|<progress')   # fastprogress's console frames and HTML bars
+PROMPT = re.compile(r'In\s*\[[\s\d]*\]:|Copied!')
+
+def search_docs(site:Path=SITE)->list:
+    "The entries of the search index (`search_index.json`, or the offline plugin's `search_index.js`)."
+    j, js = site/'search'/'search_index.json', site/'search'/'search_index.js'
+    if j.exists(): return json.loads(j.read_text())['docs']
+    t = js.read_text(); return json.loads(t[t.index('{'):t.rindex('}')+1])['docs']
+
+def check_content(site:Path=SITE)->list:
+    "Problems a reader would meet in the pages' HTML or the search index, and CLI usage that is missing."
+    bad = []
+    for page in sorted(site.rglob('*.html')):
+        t, rel = page.read_text(errors='replace'), page.relative_to(site)
+        if FRAME.search(t): bad.append(f"{rel}: progress-bar frames")
+        if 'NoneType' in t: bad.append(f"{rel}: NoneType")
+        if 'application/vnd.jupyter.stderr' in t: bad.append(f"{rel}: a stderr box")
+    cli = html.unescape(re.sub(r'<[^>]+>', '', (site/'cli.html').read_text())) if (site/'cli.html').exists() else ''
+    from nodown.cli import commands
+    bad += [f"cli.html: no usage of `nodown {c}`" for c in commands() if f'usage: nodown {c}' not in cli]
+    bad += [f"search index: '{PROMPT.search(d['text']).group(0)}' in {d['location']}" for d in search_docs(site) if PROMPT.search(d['text'])]
+    return bad
+
 def serve(site:Path=SITE):
     "Serve `site` on 127.0.0.1 in a thread; return (server, base url)."
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -57,12 +83,12 @@ def serve(site:Path=SITE):
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv, f"http://127.0.0.1:{srv.server_address[1]}/"
 
-def chrome():
-    "A headless Chromium driven by Debian's chromedriver, logging network requests."
+def chrome(width:int=1280):
+    "A headless Chromium `width` px wide, driven by Debian's chromedriver, logging network requests."
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     o = webdriver.ChromeOptions()
-    for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--window-size=1280,1600', '--disable-dev-shm-usage'): o.add_argument(a)
+    for a in ('--headless=new', '--no-sandbox', '--disable-gpu', f'--window-size={width},1600', '--disable-dev-shm-usage'): o.add_argument(a)
     o.binary_location = shutil.which('chromium') or shutil.which('chromium-browser')
     o.set_capability('goog:loggingPrefs', {'performance': 'ALL'})
     return webdriver.Chrome(service=Service(shutil.which('chromedriver')), options=o)
@@ -80,41 +106,72 @@ def requested_hosts(driver)->set:
 
 JS_SEEN = """return {title: document.title, h1: [...document.querySelectorAll('h1')].map(e => e.textContent.trim()),
   text: document.body.innerText, tables: document.querySelectorAll('article table').length,
-  imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth])}"""
+  imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth]),
+  cut: cut(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || ''}"""
+JS_CUT = """function cut() {  // tables or images that reach past the content column and do not scroll inside it
+  const art = document.querySelector('article'), ar = art.getBoundingClientRect(), bad = [];
+  for (const el of art.querySelectorAll('table, img')) {
+    let e = el, scroller = null;
+    while (e && e !== art) {
+      const s = getComputedStyle(e);
+      if (['auto', 'scroll'].includes(s.overflowX)) { scroller = e; break; }
+      e = e.parentElement;
+    }
+    const r = (scroller || el).getBoundingClientRect();
+    if (r.width && (r.right > ar.right + 2 || r.left < ar.left - 2))
+      bad.push(el.tagName + ' ' + (el.innerText || el.src || '').slice(0, 60).replace(/\\s+/g, ' '));
+  }
+  return bad;
+}
+"""
 
 def look(driver, url:str, shot:Path|None=None)->dict:
     "Open `url`, wait for it, save a screenshot, return what a reader sees."
     driver.get(url)
     driver.execute_script("return document.readyState")
-    seen = driver.execute_script(JS_SEEN)
+    seen = driver.execute_script(JS_CUT + JS_SEEN)
     if shot: driver.save_screenshot(str(shot))
     return seen
 
-def check_browser(shots:Path, pages:dict)->list:
-    "Open each page of `pages` ({path: checks}) over a local server; return the problems found."
+WIDTHS = (1280, 400)
+COMMON = {'no table or image cut at the column edge': lambda s: not s['cut'],
+          'the sidebar names the site once': lambda s: [l.strip() for l in s['nav'].splitlines()].count('nodown') <= 1}
+
+def shot_name(path:str, width:int)->str: return f"{path.removesuffix('.html').replace('/', '_') or 'home'}-{width}.png"
+
+def check_browser(shots:Path, pages:dict, widths:tuple=WIDTHS)->list:
+    "Open each page of `pages` ({path: checks}) at each width over a local server; return the problems found."
     shots.mkdir(parents=True, exist_ok=True)
-    srv, base = serve()
-    d, bad = chrome(), []
+    srv, base, bad = *serve(), []
     try:
-        for path, checks in pages.items():
-            seen = look(d, base+path, shots/((path.strip('/').replace('/', '_') or 'home')+'.png'))
-            for name, ok in checks.items():
-                if not ok(seen): bad.append(f"{path}: {name}")
-            if (ext := requested_hosts(d) - {'127.0.0.1'}): bad.append(f"{path}: requested {sorted(ext)} from the internet")
-    finally: d.quit(); srv.shutdown()
+        for w in widths:
+            d = chrome(w)
+            try:
+                for path, checks in pages.items():
+                    seen = look(d, base+path, shots/shot_name(path, w))
+                    for name, ok in {**COMMON, **checks}.items():
+                        if not ok(seen): bad.append(f"{path} at {w} px: {name}" + (f" {seen['cut']}" if name.startswith('no table') else ''))
+                    if (ext := requested_hosts(d) - {'127.0.0.1'}): bad.append(f"{path}: requested {sorted(ext)} from the internet")
+            finally: d.quit()
+    finally: srv.shutdown()
     return bad
 
 PAGES = {
-    '': {'title is nodown': lambda s: 'nodown' in s['title'], 'a rendered table': lambda s: s['tables'] > 0,
+    'index.html': {'title is nodown': lambda s: 'nodown' in s['title'], 'a rendered table': lambda s: s['tables'] > 0,
          'a plot that loaded': lambda s: any(w > 0 for _,_,w in s['imgs'])},
-    'models/': {'title Models': lambda s: any(h.startswith('Models') for h in s['h1']), 'the create_model API entry': lambda s: 'Create the registered model' in s['text'],
+    'models.html': {'title Models': lambda s: any(h.startswith('Models') for h in s['h1']), 'the create_model API entry': lambda s: 'Create the registered model' in s['text'],
                 'a rendered table': lambda s: s['tables'] > 0},
-    'experiments/post/': {'a rendered table': lambda s: s['tables'] > 0,
+    'data.html': {'a rendered table or plot': lambda s: s['tables'] > 0 or any(w > 0 for _,_,w in s['imgs'])},
+    'cli.html': {'usage of compare': lambda s: 'usage: nodown compare' in s['text']},
+    'experiments/zoo.html': {'a rendered table': lambda s: s['tables'] > 0},
+    'experiments/allcnn.html': {'a rendered table': lambda s: s['tables'] > 0},
+    'experiments/post.html': {'a rendered table': lambda s: s['tables'] > 0,
                           'a plot that loaded': lambda s: any(w > 0 for _,_,w in s['imgs'])},
 }
 
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'links'
-    bad = check_links() if what == 'links' else check_browser(Path(sys.argv[2] if len(sys.argv) > 2 else 'tmp/screenshots'), PAGES)
+    if what == 'browser': bad = check_browser(Path(sys.argv[2] if len(sys.argv) > 2 else 'tmp/screenshots'), PAGES)
+    else: bad = check_links() if what == 'links' else check_content()
     print('\n'.join(bad) or f"{what}: all good")
     sys.exit(1 if bad else 0)

@@ -9,7 +9,7 @@ git diff --exit-code --stat -- nodown || { echo "nodown/ does not match the note
 echo "== README.md is generated from nbs/index.ipynb"
 python tools/readme.py --check
 echo "== no progress-bar frames stored in notebook outputs"
-! grep -l -e "█" -e "<progress" nbs/*.ipynb nbs/experiments/*.ipynb || { echo "clear the progress-bar frames from these notebooks' outputs"; exit 1; }
+python tools/clean_frames.py --check
 echo "== nbdev-test (cells flagged slow are skipped)"
 nbdev-test --n-workers 2
 echo "== pytest (CLI end to end, distributed, docs site in a browser)"

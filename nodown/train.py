@@ -130,12 +130,17 @@ def run_config(model:str, # registered name
                      channels_last=cuda if channels_last is None else bool(channels_last))
 
 # %% ../nbs/03_train.ipynb #c2205320
-def git_commit()->str|None:
-    "The commit of the git checkout nodown is imported from, or None."
+def _git(*args)->str|None:
+    "Output of `git *args` run in nodown's package folder, or None."
     import nodown
-    try: r = subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=Path(nodown.__file__).parent, capture_output=True, text=True, timeout=10)
+    try: r = subprocess.run(['git', *args], cwd=Path(nodown.__file__).parent, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError): return None
-    return r.stdout.strip() or None if r.returncode == 0 else None
+    return r.stdout.strip() if r.returncode == 0 else None
+
+def git_commit()->str|None:
+    "The commit of the checkout nodown is imported from, `-dirty` when its library code has uncommitted changes; None outside one."
+    c = _git('rev-parse', 'HEAD')
+    return c and c + ('-dirty' if _git('status', '--porcelain', '--', '.') else '')
 
 # %% ../nbs/03_train.ipynb #7f44c8d1
 def run_env(device=None, # the run's device

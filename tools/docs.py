@@ -21,7 +21,7 @@ CSS = """.jupyter-wrapper .jp-InputPrompt, .jupyter-wrapper .jp-OutputPrompt { d
 .jupyter-wrapper .jp-RenderedHTMLCommon table, .md-typeset table.params { display: block; max-width: 100%; overflow-x: auto; }
 .jupyter-wrapper .jp-RenderedHTMLCommon table { font-size: .65rem; }
 .md-typeset table.params { font-size: .7rem; }
-.md-typeset table.params td:first-child code { white-space: nowrap; }
+.md-typeset table.params td:nth-child(-n+3) code { white-space: nowrap; }
 .md-typeset a.src { font-size: .65rem; margin-left: .4rem; }
 .jupyter-wrapper .jp-OutputArea-output img { max-width: 100%; height: auto; }
 """

@@ -1,6 +1,7 @@
 """MkDocs hooks of the nodown site: pages and search without notebook prompts or copy-button text, and the
-notebook stylesheet that mkdocs-jupyter inlines into every page moved into one shared file."""
-import re
+notebook stylesheet that mkdocs-jupyter inlines into every page moved into one shared file, and figures stored
+as base64 in the notebooks written out as image files (pages stay light; a figure is fetched once)."""
+import base64, hashlib, re
 from pathlib import Path
 
 PROMPT = re.compile(r'(<div class="jp-(?:In|Out)putPrompt[^"]*"[^>]*>)(.*?)(</div>)', re.S)
@@ -8,6 +9,9 @@ NOTICE = re.compile(r'<span class="notice" hidden[^>]*>Copied!</span>')
 STYLE = re.compile(r'<style[^>]*>(.*?)</style>', re.S)
 SHARED, MIN_SHARED = 'assets/notebook.css', 2000   # inline blocks longer than this go to the shared file
 _css = {}   # style text -> order of first appearance
+IMAGE = re.compile(r'src="data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/=\s]+)"')
+FIGURES = 'assets/figures'
+_figures = {}   # file name -> image bytes
 
 def _share(m):
     "Drop a large inline style block, keeping its text for the shared stylesheet."
@@ -16,12 +20,24 @@ def _share(m):
     _css.setdefault(css, len(_css))
     return ''
 
+def _figure_out(m, prefix:str)->str:
+    "Keep an inline base64 image as a file named by its content; return the `src` that points to it."
+    data = base64.b64decode(re.sub(r'\s', '', m.group(2)))
+    name = f"{hashlib.sha256(data).hexdigest()[:16]}.{m.group(1)}"
+    _figures[name] = data
+    return f'src="{prefix}{FIGURES}/{name}"'
+
 def on_page_content(html, page, config, files, **kw):
-    "No 'In [ ]:' prompts or 'Copied!' notices (they led every search snippet); large style blocks shared."
+    "No 'In [ ]:' prompts or 'Copied!' notices (they led every search snippet); large style blocks shared; figures as files."
+    prefix = '../' * page.url.count('/')
+    html = IMAGE.sub(lambda m: _figure_out(m, prefix), html)
     return STYLE.sub(_share, NOTICE.sub('', PROMPT.sub(r'\1\3', html)))
 
 def on_post_build(config, **kw):
-    "Write the shared notebook stylesheet that `extra_css` links from every page."
+    "Write the shared notebook stylesheet that `extra_css` links from every page, and the figures the pages point to."
     out = Path(config['site_dir'])/SHARED
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text('\n'.join(sorted(_css, key=_css.get)))
+    for name, data in _figures.items():
+        (fig := Path(config['site_dir'])/FIGURES/name).parent.mkdir(parents=True, exist_ok=True)
+        fig.write_bytes(data)

@@ -108,18 +108,18 @@ JS_SEEN = """return {title: document.title, h1: [...document.querySelectorAll('h
   text: document.body.innerText, tables: document.querySelectorAll('article table').length,
   imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth]),
   cut: cut(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || ''}"""
-JS_CUT = """function cut() {  // tables or images that reach past the content column and do not scroll inside it
+JS_CUT = """function cut() {  // tables or images that reach past the content column with no scrolling box inside it to hold them
   const art = document.querySelector('article'), ar = art.getBoundingClientRect(), bad = [];
+  const inside = r => r.right <= ar.right + 2 && r.left >= ar.left - 2;
   for (const el of art.querySelectorAll('table, img')) {
-    let e = el, scroller = null;
+    let e = el, held = false;
     while (e && e !== art) {
       const s = getComputedStyle(e);
-      if (['auto', 'scroll'].includes(s.overflowX)) { scroller = e; break; }
+      if (['auto', 'scroll'].includes(s.overflowX) && inside(e.getBoundingClientRect())) { held = true; break; }
       e = e.parentElement;
     }
-    const r = (scroller || el).getBoundingClientRect();
-    if (r.width && (r.right > ar.right + 2 || r.left < ar.left - 2))
-      bad.push(el.tagName + ' ' + (el.innerText || el.src || '').slice(0, 60).replace(/\\s+/g, ' '));
+    const r = el.getBoundingClientRect();
+    if (!held && r.width && !inside(r)) bad.push(el.tagName + ' ' + (el.innerText || el.src || '').slice(0, 60).replace(/\\s+/g, ' '));
   }
   return bad;
 }

@@ -136,7 +136,9 @@ def test_lr_find(tmp_path):
 def test_interrupt_then_resume(tmp_path):
     "Ctrl-C during epoch 2 of 3 keeps epoch 1's checkpoint; the same command resumes and ends with a straight run's history."
     args = ['train', 'vgg4_dilation', '--epochs', '3', '--lr', '3e-3']
-    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args, '--out', str(tmp_path/'a')], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # SIGINT back to its default in the child: a shell that starts the tests in the background (`cmd &`) ignores it, and Python then never raises KeyboardInterrupt
+    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args, '--out', str(tmp_path/'a')], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     ck = tmp_path/'a'/'vgg4_dilation-s0'/'ckpt.pth'
     t = time.time()
     while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.2)

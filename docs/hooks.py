@@ -27,6 +27,10 @@ def _figure_out(m, prefix:str)->str:
     _figures[name] = data
     return f'src="{prefix}{FIGURES}/{name}"'
 
+def on_pre_build(config, **kw):
+    "Start each build empty, so `mkdocs serve` rebuilds carry no stale styles or figures."
+    _css.clear(); _figures.clear()
+
 def on_page_content(html, page, config, files, **kw):
     "No 'In [ ]:' prompts or 'Copied!' notices (they led every search snippet); large style blocks shared; figures as files."
     prefix = '../' * page.url.count('/')
@@ -35,9 +39,7 @@ def on_page_content(html, page, config, files, **kw):
 
 def on_post_build(config, **kw):
     "Write the shared notebook stylesheet that `extra_css` links from every page, and the figures the pages point to."
-    out = Path(config['site_dir'])/SHARED
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text('\n'.join(sorted(_css, key=_css.get)))
-    for name, data in _figures.items():
-        (fig := Path(config['site_dir'])/FIGURES/name).parent.mkdir(parents=True, exist_ok=True)
-        fig.write_bytes(data)
+    site = Path(config['site_dir'])
+    (site/FIGURES).mkdir(parents=True, exist_ok=True)   # assets/ too, for the stylesheet
+    (site/SHARED).write_text('\n'.join(sorted(_css, key=_css.get)))
+    for name, data in _figures.items(): (site/FIGURES/name).write_bytes(data)

@@ -6,11 +6,13 @@ Docs: https://nodown.github.io/nodown/analysis.html.md"""
 
 # %% ../nbs/05_analysis.ipynb #b9c4eeb6
 from __future__ import annotations
+from pathlib import Path
 import torch, torch.nn as nn, pandas as pd, matplotlib.pyplot as plt
 from .stats import _kernel, _run_hooked
 
 # %% auto #0
-__all__ = ['roll_images', 'shift_consistency', 'guided_backprop', 'show_guided_backprop', 'layer_table', 'plot_layers']
+__all__ = ['roll_images', 'shift_consistency', 'runs_consistency', 'guided_backprop', 'show_guided_backprop', 'layer_table',
+           'plot_layers']
 
 # %% ../nbs/05_analysis.ipynb #2c6f139f
 def roll_images(x:torch.Tensor, # batch (bs, c, h, w)
@@ -42,6 +44,28 @@ def shift_consistency(model:nn.Module, # a trained classifier
         p2 = model(roll_images(xb, sh[2], sh[3])).argmax(1)
         same += (p1 == p2).sum().item(); correct += (p1 == yb.as_subclass(torch.Tensor)).sum().item(); n += bs
     return dict(consistency=same/n, shifted_acc=correct/n, n=n)
+
+# %% ../nbs/05_analysis.ipynb #8ffa23e8
+def runs_consistency(out, # a results folder written by `compare`
+                     dl, # the batches to score, e.g. the runs' holdout `dls.valid`
+                     max_shift:int=4, # largest shift, in pixels, each way
+                     seed:int=0, # seed of the random shifts
+                    )->pd.DataFrame:
+    "`shift_consistency` of every finished run under `out` from its stored weights; one row per run, kept beside each run."
+    from nodown.compare import load_results, load_run_model, run_name
+    from nodown.core import save_atomic, dumps_strict, read_json
+    rows = []
+    for r in load_results(out):
+        if r.get('status') != 'finished': continue
+        f = Path(out)/run_name(r['model'], r['seed'])/f'consistency-{max_shift}px.json'
+        old = read_json(f) if f.exists() else {}
+        if old.get('seed') != seed or old.get('n') != len(dl.dataset):
+            m = load_run_model(out, r['model'], r['seed']).to(getattr(dl, 'device', None) or 'cpu')
+            old = dict(seed=seed, max_shift=max_shift, **shift_consistency(m, dl, max_shift, seed))
+            save_atomic(dumps_strict(old), f)
+        rows.append(dict(model=r['model'], seed=r['seed'], holdout_acc=r['final_acc'], consistency=old['consistency'],
+                         shifted_acc=old['shifted_acc'], n=old['n']))
+    return pd.DataFrame(rows, columns=['model', 'seed', 'holdout_acc', 'consistency', 'shifted_acc', 'n'])
 
 # %% ../nbs/05_analysis.ipynb #fe840c7d
 def guided_backprop(model:nn.Module, # a classifier built with `nn.ReLU` modules

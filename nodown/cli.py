@@ -40,7 +40,7 @@ def _run_opts(p:argparse.ArgumentParser):
     p.add_argument('--out', default='runs', help='results folder (finished runs of the same config in it are reused)')
     p.add_argument('--restart', action='store_true', help="discard these runs' results and checkpoints in --out and train them again")
     p.add_argument('--channels-last', action=argparse.BooleanOptionalAction, default=None,
-                   help="channels_last memory format (default: on CUDA, off on CPU); recorded in the run's config")
+                   help="channels_last memory format (default: on); recorded in the run's config")
 
 # %% ../nbs/06_cli.ipynb #3cee5c8a
 def _print_table(df):

@@ -118,7 +118,7 @@ def compare(models:list=POST_MODELS, # registered names
             show:bool|str='auto', # progress bars in a terminal or notebook, a line per epoch otherwise; False: silent
             dls=None, # ready `DataLoaders` from `cifar_dls` (else built from `source`)
             restart:bool=False, # discard these runs' old results and checkpoints and train them again
-            channels_last:bool|None=None, # memory format; default: on CUDA only (part of the config)
+            channels_last:bool|None=None, # memory format; default: on (part of the config)
             amp:bool|None=None, # mixed precision; default: on CUDA only (part of the config)
             **model_kw, # options of the models' builders
            )->pd.DataFrame:

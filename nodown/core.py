@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['save_atomic', 'clean_stale', 'finite', 'dumps_strict', 'read_json']
+__all__ = ['save_atomic', 'clean_stale', 'finite', 'dumps_strict', 'read_json', 'study_settings']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -73,3 +73,12 @@ def read_json(path:Path):
     "The strict JSON in `path`, or a `ValueError` that names the file."
     try: return json.loads(Path(path).read_text(), parse_constant=_no_constant)
     except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{path} is not valid JSON ({e}); move it aside or run again with --restart") from None
+
+# %% ../nbs/00a_core.ipynb #02fe8396
+def study_settings(env:dict|None=None, # the environment to read (default: `os.environ`)
+                  )->dict:
+    "The study notebooks' `quick` (bool), `data` (a `cifar_dls` source) and `results` (`Path`) from the environment."
+    env = os.environ if env is None else env
+    quick = env.get('NODOWN_QUICK', '0') not in ('', '0')
+    return dict(quick=quick, data=env.get('NODOWN_DATA') or ('sample' if quick else 'cifar10'),
+                results=Path(env.get('NODOWN_RESULTS') or 'runs'))

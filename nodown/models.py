@@ -25,7 +25,7 @@ __all__ = ['register_model', 'create_model', 'list_models', 'default_cfg', 'C', 
 
 # %% ../nbs/01_models.ipynb #31524125
 _model_entrypoints = {}  # name -> (builder, one-line description)
-_default_cfgs = {}       # name -> dict(lr=..., drop=..., source=..., kind=..., tags=...)
+_default_cfgs = {}       # name -> dict(lr=..., drop=..., source=..., kind=..., tags=..., reported=...)
 
 def register_model(fn=None, # a builder (function or class) taking `n_out` and `c_in`
                    name:str|None=None, # registry name; default: the builder's name in lower case
@@ -35,13 +35,14 @@ def register_model(fn=None, # a builder (function or class) taking `n_out` and `
                    source:str='nodown', # where the architecture comes from
                    kind:str='', # its downsampling, in words (e.g. 'max', 'none + dilation')
                    tags:tuple=(), # the studies it belongs to (e.g. 'post', 'zoo')
+                   reported:float|None=None, # the CIFAR-10 accuracy its source published (the post's after 30 epochs, Table 3's)
                   ):
     "Register `fn` under `name` with its default cfg; usable as a decorator."
-    if fn is None: return partial(register_model, name=name, doc=doc, lr=lr, drop=drop, source=source, kind=kind, tags=tags)
+    if fn is None: return partial(register_model, name=name, doc=doc, lr=lr, drop=drop, source=source, kind=kind, tags=tags, reported=reported)
     name = name or fn.__name__.lower()
     if name in _model_entrypoints: raise ValueError(f"Model {name!r} is already registered")
     _model_entrypoints[name] = (fn, doc or (fn.__doc__ or '').strip().splitlines()[0])
-    _default_cfgs[name] = dict(lr=lr, drop=drop, source=source, kind=kind, tags=tuple(tags))
+    _default_cfgs[name] = dict(lr=lr, drop=drop, source=source, kind=kind, tags=tuple(tags), reported=reported)
     return fn
 
 # %% ../nbs/01_models.ipynb #59175ff1
@@ -126,12 +127,12 @@ class VGG4(SeqNet):
         super().__init__(*make_layers(cfg, c_in, downsample, bn), *head(widths[-1], n_out))
 
 # %% ../nbs/01_models.ipynb #303d217e
-@register_model(name='vgg_4', source='fastai post', kind='max', tags=('post', 'zoo'))
+@register_model(name='vgg_4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671)
 class VGG_4(VGG4):
     "The post's VGG_4: 16-24-32-48 3x3 convs, 2x2 max pool after each (25,474 params)."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('max', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_dilation', source='fastai post', kind='none + dilation (cropping)', tags=('post',))
+@register_model(name='vgg4_dilation', source='fastai post', kind='none + dilation (cropping)', tags=('post',), reported=0.7979)
 class VGG4_Dilation(VGG4):
     "The post's dilated net, faithful: dilation 1-2-4-8 with padding=1, so maps shrink 32-32-30-24-10."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', padding=1, n_out=n_out, c_in=c_in)
@@ -141,7 +142,7 @@ class VGG4_Dilation_Same(VGG4):
     "The dilated net with same padding: dilation 1-2-4-8 and 32x32 maps at every layer."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_large_filter', lr=5e-3, source='fastai post', kind='none + large kernels', tags=('post', 'zoo'))
+@register_model(name='vgg4_large_filter', lr=5e-3, source='fastai post', kind='none + large kernels', tags=('post', 'zoo'), reported=0.8144)
 class VGG4_large_filter(VGG4):
     "The post's large-filter net: kernels 3-5-7-9, same padding, no downsampling (172,930 params)."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in)
@@ -231,7 +232,8 @@ class AllCNN(SeqNet):
 
 # %% ../nbs/01_models.ipynb #fd822196
 _ALLCNN_KIND = dict(base='max 3x3/2', strided='stride (conv before it)', convpool='max 3x3/2, an extra conv', all='conv 3x3/2')
-for _m in 'abc':
+_TABLE3_ERR = dict(base=(12.47, 10.20, 9.74), strided=(13.46, 10.98, 10.19), convpool=(10.21, 9.33, 9.31), all=(10.30, 9.10, 9.08))  # % error, A B C, no augmentation
+for _i,_m in enumerate('abc'):
     for _v,_nm in (('base','Model'), ('strided','Strided-CNN'), ('convpool','ConvPool-CNN'), ('all','All-CNN')):
         register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}', doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.",
-                       drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v])
+                       drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v], reported=round(1 - _TABLE3_ERR[_v][_i]/100, 4))

@@ -116,7 +116,7 @@ def run_config(model:str, # registered name
                lr:float|None=None, # default: `default_lr(model, recipe)`
                seed:int|None=0, # None: not seeded (and not reproducible)
                amp:bool|None=None, # mixed precision; default: on CUDA only
-               channels_last:bool|None=None, # memory format; default: on CUDA only, never chosen by a timing
+               channels_last:bool|None=None, # memory format; default: on (`channels_last`), never chosen by a timing
                **model_kw, # options of the model's builder
               )->RunConfig:
     "The `RunConfig` of a run, with every default resolved: `train`, `compare` and the CLI all build it here."
@@ -127,7 +127,7 @@ def run_config(model:str, # registered name
     cuda = torch.device(dls.device or 'cpu').type == 'cuda'
     return RunConfig(model, recipe, epochs, float(lr or default_lr(model, recipe)), seed, dls.train.bs, dict(sorted(model_kw.items())),
                      **getattr(dls, 'data_cfg', {}), amp=cuda if amp is None else bool(amp),
-                     channels_last=cuda if channels_last is None else bool(channels_last))
+                     channels_last=True if channels_last is None else bool(channels_last))
 
 # %% ../nbs/03_train.ipynb #c2205320
 def _git(*args)->str|None:
@@ -386,7 +386,7 @@ def train(model:str, # registered name
           seed:int|None=0, # seeds Python, NumPy, torch and the loader's shuffling, before the model is built
           ckpt:Path|None=None, # checkpoint file: resume from it when it exists, write it after each epoch
           amp:bool|None=None, # mixed precision; default: on CUDA only
-          channels_last:bool|None=None, # memory format; default: on CUDA only
+          channels_last:bool|None=None, # memory format; default: on
           show:bool|str='auto', # see `train_config`
           cbs:list|None=None, # extra fastai callbacks
           **model_kw, # options of the model's builder

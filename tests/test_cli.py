@@ -68,7 +68,7 @@ def test_one_line_per_epoch_in_logs(tmp_path):
     assert '█' not in r.stdout + r.stderr and '%' not in r.stdout
     assert [l.split(':')[0] for l in r.stdout.splitlines() if l.startswith('epoch ')] == ['epoch 1/2', 'epoch 2/2']
 
-@pytest.mark.parametrize('change', [['--epochs', '2'], ['--lr', '1e-2'], ['--recipe', 'paper'], ['--bs', '32'], ['--augment'], ['--channels-last'], ['--data', 'DATA']])
+@pytest.mark.parametrize('change', [['--epochs', '2'], ['--lr', '1e-2'], ['--recipe', 'paper'], ['--bs', '32'], ['--augment'], ['--no-channels-last'], ['--data', 'DATA']])
 def test_changed_config_is_not_answered_with_old_run(tmp_path, change):
     base = ['train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path/'out']
     assert nodown(*base).returncode == 0

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # `pip install nodown` as users get it: build the wheel and the sdist, install the wheel with no extras into a fresh
-# virtual environment outside the checkout, then run there, offline, the README's Python examples and a 1-epoch
-# `nodown compare` on the bundled sample. Usage: bash tools/clean_install.sh  (PYTHON picks the interpreter)
+# virtual environment outside the checkout, then run there, offline, the README's Python examples, every study
+# notebook at NODOWN_QUICK=1 from a temporary folder (tools/quick_studies.sh), and a 1-epoch `nodown compare` on the
+# bundled sample. Usage: bash tools/clean_install.sh  (PYTHON picks the interpreter)
 # To keep CI short, torch, torchvision, triton and the CUDA wheels (6 GB, the same versions pip would pick) are linked
 # from PYTHON's environment when it has them; everything else comes from the wheel's declared dependencies.
 # FULL=1 installs torch too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 py=${PYTHON:-python3}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 t0=$(date +%s)
@@ -28,14 +30,6 @@ if "$tmp/venv/bin/python" -c "import accelerate" 2>/dev/null; then echo "acceler
 import re, sys
 print('\n'.join(re.findall(r"```python\n(.*?)```", open(sys.argv[1]).read(), re.S)))
 PY
-"$py" - nbs/experiments/01_post.ipynb > "$tmp/notebook_first_cells.py" <<'PY'
-# the study notebook's first cells, as a Colab user runs them: up to its fast comparison, before the stored results
-import json, sys
-for c in json.load(open(sys.argv[1]))['cells']:
-    src = ''.join(c['source'])
-    if c['cell_type'] == 'markdown' and src.startswith('## Results'): break
-    if c['cell_type'] == 'code' and not src.startswith(('#| slow', '#| hide')): print(src, end='\n\n')
-PY
 cd "$tmp"   # away from the checkout, so `import nodown` is the installed wheel
 export NODOWN_CACHE="$tmp/cache" MPLBACKEND=Agg HF_HUB_OFFLINE=1
 for m in nodown.models nodown.compare; do
@@ -46,9 +40,8 @@ done
 "$tmp/venv/bin/python" -c "import nodown, sys; assert 'site-packages' in nodown.__file__, nodown.__file__"
 "$tmp/venv/bin/python" readme_examples.py > /dev/null
 echo "README examples: ok"
-"$tmp/venv/bin/python" -m pip install -q ipython 2>&1 | grep -v '^WARNING: Location' || true   # Colab has IPython
-"$tmp/venv/bin/python" notebook_first_cells.py > /dev/null
-echo "first cells of nbs/experiments/01_post.ipynb: ok"
-"$tmp/venv/bin/nodown" compare vgg_4 --data sample --epochs 1 --out "$tmp/runs" > "$tmp/compare.log"   # the notebook cells above trained all four
+"$tmp/venv/bin/python" -m pip install -q ipython execnb 2>&1 | grep -v '^WARNING: Location' || true   # Colab has IPython
+PY="$tmp/venv/bin/python" bash "$root/tools/quick_studies.sh" "$root"/nbs/experiments/*.ipynb   # every study notebook, as on Colab
+"$tmp/venv/bin/nodown" compare vgg_4 --data sample --epochs 1 --out "$tmp/runs" > "$tmp/compare.log"
 tail -n 4 "$tmp/compare.log"
 echo "clean install step: $(( $(date +%s) - t0 )) s"

@@ -15,6 +15,10 @@ def readme()->str:
     nb = nbformat.read(ROOT/'nbs'/'index.ipynb', as_version=4)
     nb.metadata['language_info'] = {'name': 'python'}  # fenced code blocks marked as python
     for c in nb.cells:
+        if c.cell_type == 'code' and '#| echo: false' in c.source:   # only its output, as on the docs site
+            md = [o['data']['text/markdown'] for o in c.outputs if 'text/markdown' in o.get('data', {})]
+            c.cell_type, c.source = 'markdown', '\n\n'.join(md); c.pop('outputs'); c.pop('execution_count', None)
+            continue
         if c.cell_type == 'code':
             c.source = '\n'.join(l for l in c.source.splitlines() if not l.startswith('#|'))
             c.outputs = [o for o in c.outputs if o.get('output_type') != 'stream' and not any(k.startswith('image/') for k in o.get('data', {}))]

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Execute the study notebooks with their slow cells (the stored runs), saving outputs into the notebooks.
-# Finished runs under results/ are skipped, so a rerun only redoes what is missing. Usage: bash tools/run_study.sh [NAME...]
+# Execute the study notebooks at their real budget, saving their outputs into the notebooks (what the docs show),
+# with NODOWN_RESULTS pointing at results/: the stored runs are reused, a missing one is trained (tools/study_runs.sh
+# trains them in the background first). Usage: bash tools/run_study.sh [NAME...]  (default: all four, in order)
 set -euo pipefail
 : "${NODOWN_DATA:?set NODOWN_DATA to the CIFAR-10 folder or archive the stored runs use}"
-cd "$(dirname "$0")/../nbs/experiments"
-export MPLBACKEND=Agg
+root=$(cd "$(dirname "$0")/.." && pwd)
+export MPLBACKEND=Agg NODOWN_RESULTS="$root/results" NODOWN_QUICK=0
+cd "$root/nbs/experiments"
 for nb in ${@:-01_post 02_zoo 03_allcnn 04_analysis}; do
   echo "== $nb ($(date +%T))"
   exec_nb "$nb.ipynb" --dest "$nb.ipynb" --exc-stop
+  nbdev-clean --fname "$nb.ipynb"
 done
+python "$root/tools/clean_frames.py"

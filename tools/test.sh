@@ -10,7 +10,7 @@ echo "== README.md is generated from nbs/index.ipynb"
 python tools/readme.py --check
 echo "== no progress-bar frames stored in notebook outputs"
 python tools/clean_frames.py --check
-echo "== nbdev-test (cells flagged slow are skipped)"
-nbdev-test --n-workers 2
+echo "== nbdev-test of the module notebooks (the study notebooks run at NODOWN_QUICK=1 outside the checkout: tools/quick_studies.sh)"
+nbdev-test --n-workers 2 --skip-folder-re "^experiments$"
 echo "== pytest (CLI end to end, distributed, docs site in a browser)"
 python -m pytest -q tests

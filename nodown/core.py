@@ -77,8 +77,9 @@ def read_json(path:Path):
 # %% ../nbs/00a_core.ipynb #02fe8396
 def study_settings(env:dict|None=None, # the environment to read (default: `os.environ`)
                   )->dict:
-    "The study notebooks' `quick` (bool), `data` (a `cifar_dls` source) and `results` (`Path`) from the environment."
+    "The study notebooks' `quick` and `train` (bools), `data` (a `cifar_dls` source) and `results` (`Path`) from the environment."
     env = os.environ if env is None else env
-    quick = env.get('NODOWN_QUICK', '0') not in ('', '0')
+    flag = lambda k, default: env.get(k, default) not in ('', '0')
+    quick = flag('NODOWN_QUICK', '0')
     return dict(quick=quick, data=env.get('NODOWN_DATA') or ('sample' if quick else 'cifar10'),
-                results=Path(env.get('NODOWN_RESULTS') or 'runs'))
+                results=Path(env.get('NODOWN_RESULTS') or 'runs'), train=flag('NODOWN_TRAIN', '1'))

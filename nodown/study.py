@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 import pandas as pd
-from .compare import compare, load_results
+from .compare import compare, load_results, run_name
 from .data import cifar_dls
 from .models import default_cfg, list_models
 
@@ -34,7 +34,8 @@ def study_runs(name:str, # 'post', 'zoo' or 'allcnn'
     if name == 'zoo':
         e, zoo = 1 if quick else 10, list_models(tag='zoo')
         small = [m for m in zoo if m != 'vgg4_large_filter']   # the large kernels, ~90x the MACs, run one seed
-        return f'zoo_{e}ep', [dict(models=small if s else zoo, seeds=(s,), epochs=e, channels_last=True) for s in (0, 1, 2)]
+        return f'zoo_{e}ep', [dict(models=small, seeds=(s,), epochs=e, channels_last=True) for s in (0, 1, 2)] + \
+                             [dict(models=['vgg4_large_filter'], seeds=(0,), epochs=e, channels_last=True)]
     if name == 'allcnn':
         e, c = 1 if quick else 8, list_models('*_cnn_c')
         first = c + [m for m in list_models('*_cnn_[abc]') if m not in c]
@@ -47,12 +48,18 @@ def run_study(name:str, # 'post', 'zoo' or 'allcnn'
               results:Path, # the folder that holds the study's results folders
               quick:bool=False, # one epoch instead of the real budget
               show:bool|str=False, # see `compare`
+              train:bool=True, # False: only name the runs not stored yet, train nothing
              )->Path:
     "Train (or reuse) every run of study `name` into its folder under `results`; return that folder."
     folder, calls = study_runs(name, quick)
+    out = Path(results)/folder
+    if not train:
+        missing = [run_name(m, s) for kw in calls for m in kw['models'] for s in kw['seeds'] if not (out/run_name(m, s)/'result.json').exists()]
+        if missing: print(f"{len(missing)} run(s) of the {name} study not stored yet in {out}: {', '.join(missing)}")
+        return out
     dls = cifar_dls(data, bs=64)
-    for kw in calls: compare(dls=dls, out=Path(results)/folder, show=show, **kw)
-    return Path(results)/folder
+    for kw in calls: compare(dls=dls, out=out, show=show, **kw)
+    return out
 
 # %% ../nbs/07_study.ipynb #36c00936
 def accuracies(out:Path, # a results folder written by `compare`

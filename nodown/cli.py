@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/cli.html.md"""
 
 # %% ../nbs/06_cli.ipynb #a7b10cba
 from __future__ import annotations
-import argparse, sys
+import argparse, math, sys
 from pathlib import Path
 
 # %% auto #0
@@ -25,7 +25,7 @@ def positive_float(s:str)->float:
     "An argparse type: a number above 0."
     try: v = float(s)
     except ValueError: raise argparse.ArgumentTypeError(f"expected a positive number, got {s!r}") from None
-    if not v > 0: raise argparse.ArgumentTypeError(f"expected a positive number, got {v}")
+    if not (v > 0 and math.isfinite(v)): raise argparse.ArgumentTypeError(f"expected a positive, finite number, got {v}")
     return v
 
 # %% ../nbs/06_cli.ipynb #f0a10c8c
@@ -68,7 +68,7 @@ def _cmd_compare(a, models=None, seeds=None):
     print(f"results: {out/'results.csv'}" + (f"; plots: {out/'history.png'}, {out/'tradeoff.png'}" if len(res) else ''))
     bad = [r for r in rs if r.get('status') == 'diverged']
     for r in bad:
-        print(f"nodown: {r['model']} seed {r['seed']} diverged in epoch {r['diverged_epoch']+1} at lr {r['config']['lr']:g}: "
+        print(f"nodown: {r['model']} seed {r['seed']} diverged in epoch {r['diverged_epoch']+1} at lr {r['config'].get('lr')}: "
               f"try a lower --lr (recorded in {out/run_name(r['model'], r['seed'])})", file=sys.stderr)
     return 1 if bad else 0
 

@@ -105,6 +105,13 @@ def run_one(cfg:RunConfig, # the run
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
 
+# %% ../nbs/04_compare.ipynb #060009ab
+def _unique(xs, what:str)->list:
+    "`xs` without repeats, in order, with a one-line note naming what was given more than once."
+    xs = list(xs); u = list(dict.fromkeys(xs))
+    if len(u) < len(xs): print(f"note: {what} {', '.join(str(x) for x in dict.fromkeys(x for x in xs if xs.count(x) > 1))} given more than once; run once")
+    return u
+
 # %% ../nbs/04_compare.ipynb #350dfe7e
 def compare(models:list=POST_MODELS, # registered names
             source='sample', # a `cifar_dls` source
@@ -124,6 +131,7 @@ def compare(models:list=POST_MODELS, # registered names
            )->pd.DataFrame:
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
     check_recipe(recipe)
+    models, seeds = _unique(models, 'model'), _unique(seeds, 'seed')
     for m in models: create_model(m)  # fail early on an unknown name
     dls = dls or cifar_dls(source, bs=bs, augment=augment)
     cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, amp, channels_last, **model_kw)

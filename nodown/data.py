@@ -50,6 +50,10 @@ def unpack(archive:Path, # a .tgz / .tar.gz / .tar of a folder in fastai's layou
         tmp = dest.parent/f"{dest.name}.{os.getpid()}.partial"
         try:
             with tarfile.open(archive) as t: t.extractall(tmp, filter='data')
+        except tarfile.FilterError as e:   # intact, but a member would land outside the folder or is a device: never unpacked
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise ValueError(f"Archive {archive} has an unsafe member ({e}); nodown does not unpack it: check where the archive "
+                             "comes from, or unpack it yourself and pass the folder") from None
         except (tarfile.TarError, EOFError, zlib.error, OSError) as e:
             shutil.rmtree(tmp, ignore_errors=True)
             raise ValueError(f"Archive {archive} is corrupt or truncated ({type(e).__name__}: {e}); copy or download it again") from None

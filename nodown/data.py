@@ -24,9 +24,9 @@ from fastai.torch_core import default_device
 
 # %% auto #0
 __all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'default_cache_dir', 'unpack', 'sample_path', 'download', 'source_path',
-           'source_name', 'DataWarning', 'class_depth', 'image_files', 'rgb8', 'decode_images', 'cache_key',
-           'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL',
-           'batch_tfms', 'cifar_dls', 'make_sample']
+           'source_name', 'DataWarning', 'class_depth', 'walk_files', 'image_files', 'rgb8', 'decode_images',
+           'cache_key', 'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages',
+           'TensorDL', 'batch_tfms', 'cifar_dls', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 SAMPLE_ARCHIVE = (Path(__file__).parent if '__file__' in globals() else Path('../nodown').resolve())/'data'/'cifar10_sample.tgz'
@@ -110,6 +110,18 @@ def class_depth(depths:list, # for each image under train/, its number of path p
     "The depth of the images that follow the layout: 3 (train/class/img) or 4 (train/superclass/class/img), whichever more images have."
     return max((3, 4), key=depths.count)
 
+# %% ../nbs/02_data.ipynb #fa8bf5c8
+def walk_files(top:Path)->list:
+    "Every file under `top`, through symlinked folders (each real folder once), never into hidden ones (names starting with '.')."
+    out, seen = [], set()
+    for d, dirs, files in os.walk(top, followlinks=True):
+        real = os.path.realpath(d)
+        if real in seen: dirs[:] = []; continue   # a link back to a folder already read: no loop, no double count
+        seen.add(real)
+        dirs[:] = sorted(x for x in dirs if not x.startswith('.'))
+        out += [Path(d)/f for f in files if not f.startswith('.')]
+    return out
+
 # %% ../nbs/02_data.ipynb #5e1ac7d0
 def image_files(path:Path, # a folder in fastai's layout
                 folders:tuple=('train', 'test'), # sub-folders to read, when present
@@ -117,8 +129,7 @@ def image_files(path:Path, # a folder in fastai's layout
     "Sorted image files under `path/folders` that follow the layout rule; the others are skipped with a warning."
     path = Path(path)
     if not (path/'train').is_dir(): raise FileNotFoundError(f"No 'train' folder in {path}; {LAYOUT}")
-    found = sorted(f for d in folders if (path/d).is_dir() for f in (path/d).rglob('*')
-                   if f.suffix.lower() in IMAGE_EXTS and f.is_file() and not f.name.startswith('.'))
+    found = sorted(f for d in folders if (path/d).is_dir() for f in walk_files(path/d) if f.suffix.lower() in IMAGE_EXTS and f.is_file())
     base = len(path.parts)
     parts = [f.parts[base:] for f in found]  # below `path`
     train = [len(p) for p in parts if p[0] == 'train']
@@ -127,7 +138,7 @@ def image_files(path:Path, # a folder in fastai's layout
     files = [f for f,p in zip(found, parts) if len(p) == d]
     rule = 'train/<class>/<image>' if d == 3 else 'train/<superclass>/<class>/<image>'
     _warn_files(f"image file(s) outside the layout {rule} skipped", [f for f,p in zip(found, parts) if len(p) != d], path)
-    dirs = [p for p in (path/'train').glob('/'.join(['*']*(d-2))) if p.is_dir()]
+    dirs = [p for p in (path/'train').glob('/'.join(['*']*(d-2))) if p.is_dir() and not any(s.startswith('.') for s in p.parts[base:])]
     used = {p[:-1] for p in parts if len(p) == d}
     _warn_files("class folder(s) without images ignored", sorted(p for p in dirs if p.parts[base:] not in used), path)
     classes = {p[-1] for p in used if p[0] == 'train'}
@@ -174,10 +185,10 @@ def decode_images(files:list, # image files
 def cache_key(files:list, # image files
               root:Path, # the folder they are under
              )->str:
-    "A hash of the relative paths, sizes and modification times (ns) of `files`: any rewrite is a new key."
+    "A hash of the relative paths, real paths (through links), sizes and modification times (ns) of `files`: any rewrite or repointed link is a new key."
     h = hashlib.sha1()
     for f in files:
-        s = f.stat(); h.update(f"{f.relative_to(root)}\0{s.st_size}\0{s.st_mtime_ns}\n".encode())
+        s = f.stat(); h.update(f"{f.relative_to(root)}\0{os.path.realpath(f)}\0{s.st_size}\0{s.st_mtime_ns}\n".encode())
     return h.hexdigest()[:16]
 
 # %% ../nbs/02_data.ipynb #4004235f
@@ -208,7 +219,8 @@ def load_decoded(path:Path, # a folder in fastai's layout
     "The decoded images under `path`, from the cache when it is current and sound, else decoded and cached."
     path = Path(path); files = image_files(path)
     clean_stale(Path(cache_dir or default_cache_dir()))
-    cf = Path(cache_dir or default_cache_dir())/f"{path.resolve().name}-{size}-{cache_key(files, path)}.pt"
+    stem = f"{path.resolve().name}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}-{size}"   # one source, one size
+    cf = Path(cache_dir or default_cache_dir())/f"{stem}-{cache_key(files, path)}.pt"
     if cf.exists():
         try: d = torch.load(cf, weights_only=True)
         except Exception: d = None
@@ -218,6 +230,8 @@ def load_decoded(path:Path, # a folder in fastai's layout
     if not len(d['files']): raise ValueError(f"None of the {len(files)} image files in {path} could be read; {LAYOUT}")
     d['sha'] = fingerprint(d)
     save_atomic(d, cf)
+    for old in cf.parent.glob(f"{stem}-*.pt"):   # the same source's older caches: never read again
+        if old != cf: old.unlink(missing_ok=True)
     _report(d); return d
 
 # %% ../nbs/02_data.ipynb #355611ec
@@ -327,6 +341,8 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
     splits = split_files(d['files'], valid, valid_pct, seed)
     if valid == 'test' and (extra := sorted({Path(d['files'][i]).parent.name for i in splits[1]} - set(vocab))):
         raise ValueError(f"test/ holds class folder(s) that train/ lacks: {', '.join(extra[:5])}; valid='test' needs the classes of train/")
+    if not len(splits[1]): raise ValueError(f"The {'holdout' if valid == 'holdout' else 'test set'} is empty ({len(splits[0])} training images, "
+                                            f"valid_pct={valid_pct}): add images, or raise valid_pct")
     if bs > len(splits[0]): raise ValueError(f"bs={bs} is larger than the training set ({len(splits[0])} images); choose a bs of at most {len(splits[0])}")
     device = default_device() if device is None else torch.device(device)
     tfms = batch_tfms(augment, normalize)

@@ -7,12 +7,13 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
 import json, math, shutil, tempfile
+from contextlib import nullcontext
 from pathlib import Path
 import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 from .models import create_model
 from .stats import model_stats
-from .core import save_atomic, dumps_strict, read_json, clean_stale
+from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock
 from .data import cifar_dls
 from .train import RunConfig, run_config, train_config, build_model, check_recipe, load_checkpoint, config_diff
 from fastai.torch_core import rank_distrib
@@ -136,17 +137,17 @@ def compare(models:list=POST_MODELS, # registered names
     dls = dls or cifar_dls(source, bs=bs, augment=augment)
     cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, amp, channels_last, **model_kw)
             for m in models for s in seeds]
-    out = Path(out)
-    for c in cfgs:  # every conflict is found before anything trains
-        if restart: shutil.rmtree(out/run_name(c.model, c.seed), ignore_errors=True)
-        else: check_run(out/run_name(c.model, c.seed), c)
     out, results = check_out_dir(out), []
-    clean_stale(out)  # temporary files of killed runs
-    for i,c in enumerate(cfgs):
-        st = check_run(out/run_name(c.model, c.seed), c)
-        print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}.get(st, ''), flush=True)
-        results.append(run_one(c, dls, out, show))
-        if rank_distrib() == 0: _save_summary(out)
+    with folder_lock(out) if rank_distrib() == 0 else nullcontext():   # one writer per results folder
+        for c in cfgs:  # every conflict is found before anything trains
+            if restart: shutil.rmtree(out/run_name(c.model, c.seed), ignore_errors=True)
+            else: check_run(out/run_name(c.model, c.seed), c)
+        clean_stale(out)  # temporary files of killed runs
+        for i,c in enumerate(cfgs):
+            st = check_run(out/run_name(c.model, c.seed), c)
+            print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}.get(st, ''), flush=True)
+            results.append(run_one(c, dls, out, show))
+            if rank_distrib() == 0: _save_summary(out)
     return summarize(results)
 
 # %% ../nbs/04_compare.ipynb #6dba3af6

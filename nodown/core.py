@@ -6,12 +6,13 @@ Docs: https://nodown.github.io/nodown/core.html.md"""
 
 # %% ../nbs/00a_core.ipynb #a8beb9c7
 from __future__ import annotations
-import json, math, os, re, shutil, tempfile
+import json, math, os, re, shutil, sys, tempfile, time
+from contextlib import contextmanager
 from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['save_atomic', 'clean_stale', 'finite', 'dumps_strict', 'read_json', 'study_settings']
+__all__ = ['save_atomic', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite', 'dumps_strict', 'read_json', 'study_settings']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -52,6 +53,36 @@ def clean_stale(folder:Path, # a folder nodown writes into
         shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
         gone.append(p.name)
     return gone
+
+# %% ../nbs/00a_core.ipynb #3066458b
+class FolderBusy(OSError):
+    "Another live process is writing into the folder."
+
+def _lock_holder(f:Path)->dict:
+    "The holder recorded in lock file `f`, `{}` when unreadable or not yet written."
+    try: return json.loads(f.read_text())
+    except (OSError, ValueError): return {}
+
+@contextmanager
+def folder_lock(folder:Path, # the folder to write into (created if needed)
+               ):
+    "Hold `folder/.nodown.lock` while writing into `folder`; `FolderBusy` when a live process holds it."
+    f = Path(folder)/'.nodown.lock'; f.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):
+        try: fd = os.open(f, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            held = _lock_holder(f)
+            if held.get('pid') == os.getpid(): yield f; return   # this process holds it already
+            young = not held and time.time() - f.stat().st_mtime < 10   # being written by its taker
+            if young or (held.get('pid') and _pid_alive(held['pid'])):
+                raise FolderBusy(f"{folder} is in use by process {held.get('pid', '?')} ({held.get('command', 'starting')}); "
+                                 "wait for it to finish, or use another output folder") from None
+            f.unlink(missing_ok=True); continue   # its process is gone: take it over
+        with os.fdopen(fd, 'w') as fh: fh.write(json.dumps(dict(pid=os.getpid(), command=' '.join(sys.argv))))
+        try: yield f
+        finally: f.unlink(missing_ok=True)
+        return
+    raise FolderBusy(f"{folder}: could not take its lock; try again")
 
 # %% ../nbs/00a_core.ipynb #50d6a07f
 def finite(obj):

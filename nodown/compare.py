@@ -23,7 +23,7 @@ __all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summariz
            'load_run_model', 'score', 'evaluate', 'plot_history', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
-POST_MODELS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')
+POST_MODELS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')   # the post's three nets, then the same-padded one
 
 # %% ../nbs/04_compare.ipynb #82afd69d
 def check_out_dir(out:Path)->Path:

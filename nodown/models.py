@@ -18,11 +18,6 @@ __all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 
            'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock',
            'CifarResNet', 'init_he', 'AllCNN']
 
-# %% ../nbs/01_models.ipynb #0c371711
-__all__ = ['register_model', 'create_model', 'list_models', 'default_cfg', 'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
-           'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'init_he', 'AllCNN',
-           'ALLCNN_STAGES', 'ALLCNN_VARIANTS']
-
 # %% ../nbs/01_models.ipynb #31524125
 _model_entrypoints = {}  # name -> (builder, one-line description)
 _default_cfgs = {}       # name -> dict(lr=..., drop=..., source=..., kind=..., tags=..., reported=...)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch, torch.nn as nn, pandas as pd
 from torch.utils.flop_counter import FlopCounterMode
 from .layers import BlurPool
-from .models import create_model, list_models, _model_entrypoints, _default_cfgs
+from .models import create_model, list_models, default_cfg
 
 # %% auto #0
 __all__ = ['spatial_layers', 'receptive_field', 'block_sizes', 'count_macs', 'model_stats', 'models_table']
@@ -88,6 +88,6 @@ def models_table(names:str|list='*', # a `list_models` pattern, or a list of nam
     for n in names:
         s = model_stats(create_model(n, **kwargs), input_size)
         rows.append(dict(model=n, params=s['params'], MMACs=round(s['macs']/1e6, 2), rf=s['rf'],
-                         final_map=s['sizes'][-2] if len(s['sizes'])>1 else s['sizes'][-1], lr=_default_cfgs[n]['lr'],
-                         description=_model_entrypoints[n][1]))
+                         final_map=s['sizes'][-2] if len(s['sizes'])>1 else s['sizes'][-1], lr=default_cfg(n)['lr'],
+                         description=default_cfg(n)['doc']))
     return pd.DataFrame(rows).set_index('model')

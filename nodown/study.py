@@ -9,17 +9,16 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 import pandas as pd
-from .compare import compare, load_results, run_name
+from .compare import compare, load_results, run_name, POST_MODELS
 from .data import cifar_dls
 from .models import default_cfg, list_models
 
 # %% auto #0
-__all__ = ['POST_NETS', 'ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study', 'accuracies', 'spread', 'fmt_acc',
-           'verdict', 'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'allcnn_finding',
+__all__ = ['ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study', 'accuracies', 'spread', 'fmt_acc', 'verdict',
+           'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'allcnn_finding',
            'consistency_finding', 'findings', 'findings_md', 'headline_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
-POST_NETS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
 
 def study_runs(name:str, # 'post', 'zoo' or 'allcnn'
@@ -99,7 +98,7 @@ def verdict(a:list, b:list, # accuracies per seed of the two nets
 
 # %% ../nbs/07_study.ipynb #11afefe6
 def post_table(out:Path, # the post's results folder (30 epochs)
-               models:tuple=('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same'), # rows, in order
+               models:tuple=POST_MODELS, # rows, in order
               )->pd.DataFrame:
     "The post's figure, ours (mean and std over seeds), seeds and the gap in points, per net with a finished run."
     acc, rows = accuracies(out), []

@@ -177,7 +177,8 @@ def cost_finding(results:Path, # the folder that holds the study's results folde
     parts = [f"`{m}` {by.MMACs[m]/by.MMACs['vgg_4']:.0f}× the MACs of `vgg_4` and {by.ips['vgg_4']/by.ips[m]:.0f}× slower to train"
              for m in nets]
     return (f"**Not downsampling costs compute**: " + '; '.join(parts) + f" (training images per second in the zoo's runs, on "
-            f"{dev.get('device', 'one device')} with {dev.get('threads', '?')} threads). [The downsampling zoo]({PAGES['zoo']})")
+            f"{dev.get('device', 'one device')} with {dev.get('threads', '?')} threads, which also ran other work: a rough ratio). "
+            f"[The downsampling zoo]({PAGES['zoo']})")
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders

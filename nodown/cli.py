@@ -6,11 +6,12 @@ Docs: https://nodown.github.io/nodown/cli.html.md"""
 
 # %% ../nbs/06_cli.ipynb #a7b10cba
 from __future__ import annotations
-import argparse, math, sys
+import argparse, math, os, signal, sys, threading
+from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['positive_int', 'positive_float', 'build_parser', 'commands', 'command_help', 'main']
+__all__ = ['positive_int', 'positive_float', 'build_parser', 'commands', 'command_help', 'ctrl_c_handled', 'main']
 
 # %% ../nbs/06_cli.ipynb #c45a0f13
 def positive_int(s:str)->int:
@@ -134,10 +135,30 @@ def command_help(cmd:str|None=None, # a name from `commands()`; None: the top-le
         p = build_parser()
         return p.format_help() if cmd is None else next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd].format_help()
 
+# %% ../nbs/06_cli.ipynb #bbaf3eb1
+_interrupts = []   # the SIGINTs the running command has received
+
+def _on_ctrl_c(sig, frame):
+    "SIGINT handler: the first raises `KeyboardInterrupt` (the command cleans up), a second exits at once."
+    _interrupts.append(sig)
+    if len(_interrupts) > 1: print("nodown: interrupted again; exiting now", file=sys.stderr); os._exit(130)
+    raise KeyboardInterrupt
+
+@contextmanager
+def ctrl_c_handled():
+    "Within it, SIGINT is `_on_ctrl_c`'s, whatever the parent set; the previous handler comes back after."
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    old = signal.signal(signal.SIGINT, _on_ctrl_c); _interrupts.clear()
+    try: yield
+    finally: signal.signal(signal.SIGINT, old)
+
 # %% ../nbs/06_cli.ipynb #f0d93b86
 def main(argv:list|None=None)->int:
     "Run the `nodown` command line; return the exit status."
-    a = build_parser().parse_args(argv)
+    with ctrl_c_handled(): return _run(build_parser().parse_args(argv))
+
+def _run(a)->int:
+    "Run the parsed command `a`: one line and exit status 2 for bad input, 130 when interrupted."
     try: return a.func(a) or 0
     except KeyboardInterrupt:
         print(f"nodown: interrupted; finished runs and the last epoch's checkpoint are kept in {getattr(a, 'out', '.')}", file=sys.stderr); return 130

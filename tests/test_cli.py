@@ -172,3 +172,15 @@ def test_one_writer_per_folder(tmp_path):
     assert strict_json(tmp_path/'vgg4_large_filter-s0'/'result.json')['config']['lr'] == 1e-2 and not lock.exists()
     r = nodown(*args, '--lr', '1e-2')   # the lock is free again: the finished run is reused
     assert r.returncode == 0 and 'done, skipped' in r.stdout, r.stderr
+
+def test_ctrl_c_when_the_shell_ignores_it(tmp_path):
+    "Started with SIGINT ignored (as a shell's `cmd &` does), the command still stops on Ctrl-C and keeps its checkpoint."
+    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', 'train', 'vgg4_large_filter', '--epochs', '3', '--out', str(tmp_path)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    ck, t = tmp_path/'vgg4_large_filter-s0'/'ckpt.pth', time.time()
+    while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.1)
+    assert ck.exists(), p.communicate()
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err, err
+    assert ck.exists() and not (tmp_path/'vgg4_large_filter-s0'/'result.json').exists()

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #64775b82
 from __future__ import annotations
-import hashlib, os, re, shutil, sys, tarfile, tempfile, warnings, zlib
+import hashlib, os, re, shutil, sys, tarfile, tempfile, unicodedata, warnings, zlib
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import save_atomic, clean_stale
@@ -26,7 +26,7 @@ from fastai.torch_core import default_device
 __all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'default_cache_dir', 'unpack', 'sample_path', 'download', 'source_path',
            'source_name', 'DataWarning', 'class_depth', 'walk_files', 'image_files', 'rgb8', 'decode_images',
            'cache_key', 'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages',
-           'TensorDL', 'batch_tfms', 'cifar_dls', 'make_sample']
+           'TensorDL', 'batch_tfms', 'class_of', 'cifar_dls', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 SAMPLE_ARCHIVE = (Path(__file__).parent if '__file__' in globals() else Path('../nodown').resolve())/'data'/'cifar10_sample.tgz'
@@ -298,19 +298,24 @@ def batch_tfms(augment:bool=False, normalize:bool=True)->list:
     from fastai.vision.all import cifar_stats
     return [IntToFloatTensor(), *([ShiftFlip()] if augment else []), *([Normalize.from_stats(*cifar_stats)] if normalize else [])]
 
+# %% ../nbs/02_data.ipynb #e77260ae
+def class_of(f)->str:
+    "The class of image file `f`: its folder's name, in Unicode NFC."
+    return unicodedata.normalize('NFC', Path(f).parent.name)
+
 # %% ../nbs/02_data.ipynb #39646a5b
 def _block_dls(path, d, splits, vocab, bs, tfms, device, num_workers):
     "The classic fastai `DataBlock` loaders over the same files and split."
     files = [path/f for f in d['files']]
     dblock = DataBlock(blocks=(ImageBlock, CategoryBlock(vocab=vocab)), get_items=lambda _: files,
-                       splitter=lambda _: splits, get_y=parent_label, item_tfms=Resize(d['x'].shape[-1]), batch_tfms=tfms)
+                       splitter=lambda _: splits, get_y=class_of, item_tfms=Resize(d['x'].shape[-1]), batch_tfms=tfms)
     return dblock.dataloaders(path, bs=bs, device=device, num_workers=num_workers)
 
 # %% ../nbs/02_data.ipynb #fd50a44f
 def _fast_dls(d, splits, vocab, bs, tfms, device):
     "In-memory `TensorDL` loaders (on `device`) over the decoded tensor."
     idx = {c:i for i,c in enumerate(vocab)}
-    labels = torch.tensor([idx.get(Path(f).parent.name, -1) for f in d['files']])  # -1: a test/ class train/ lacks, in no split
+    labels = torch.tensor([idx.get(class_of(f), -1) for f in d['files']])  # -1: a test/ class train/ lacks, in no split
     x, y = d['x'].to(device), labels.to(device)
     dss = [TensorImages(x[torch.tensor(s)], y[torch.tensor(s)], vocab, i) for i,s in enumerate(splits)]
     return DataLoaders(TensorDL(dss[0], bs=bs, shuffle=True, drop_last=True, after_batch=tfms, device=device),
@@ -337,9 +342,9 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
         d = load_decoded(path, cache_dir)
     notes = [str(w.message) for w in ws if issubclass(w.category, DataWarning)]
     for n in notes: warnings.warn_explicit(n, DataWarning, 'nodown data', 0)
-    vocab = sorted({Path(f).parent.name for f in d['files'] if Path(f).parts[0]=='train'})
+    vocab = sorted({class_of(f) for f in d['files'] if Path(f).parts[0]=='train'})
     splits = split_files(d['files'], valid, valid_pct, seed)
-    if valid == 'test' and (extra := sorted({Path(d['files'][i]).parent.name for i in splits[1]} - set(vocab))):
+    if valid == 'test' and (extra := sorted({class_of(d['files'][i]) for i in splits[1]} - set(vocab))):
         raise ValueError(f"test/ holds class folder(s) that train/ lacks: {', '.join(extra[:5])}; valid='test' needs the classes of train/")
     if not len(splits[1]): raise ValueError(f"The {'holdout' if valid == 'holdout' else 'test set'} is empty ({len(splits[0])} training images, "
                                             f"valid_pct={valid_pct}): add images, or raise valid_pct")

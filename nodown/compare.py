@@ -180,20 +180,21 @@ def evaluate(out:Path, # a results folder
     "Score every finished run under `out` on `source`'s `valid` split; write `eval-<valid>-<data>.json` beside each run."
     rs = [r for r in load_results(out) if r.get('status') == 'finished']
     if not rs: raise ValueError(f"No finished runs in {out}: train some with `nodown compare --out {out}` first")
-    rows, loaders = [], {}
-    for r in rs:
-        c = r['config']
-        if c['normalize'] not in loaders: loaders[c['normalize']] = cifar_dls(source, bs=bs, valid=valid, normalize=c['normalize'])   # once per setting
-        dls = loaders[c['normalize']]
-        if list(dls.vocab) != r['vocab']: raise ValueError(f"The classes of {source} differ from those run {r['model']} was trained on")
-        try: m = load_run_model(out, r['model'], r['seed']).to(dls.device)
-        except Exception as ex:   # unreadable, truncated, or a pickle that would run code (refused by weights_only): this run only
-            why = (str(ex).strip().splitlines() or [''])[0][:160]
-            print(f"nodown: {Path(out)/run_name(r['model'], r['seed'])/'model.pth'} cannot be read ({type(ex).__name__}: {why}); "
-                  "run skipped: train it again with --restart", file=sys.stderr); continue
-        e = dict(model=r['model'], seed=r['seed'], data=str(source), data_hash=dls.data_cfg['data_hash'], valid=valid, **score(m, dls.valid))
-        save_atomic(dumps_strict(e), Path(out)/run_name(r['model'], r['seed'])/f"eval-{valid}-{e['data_hash'][:8]}.json")
-        rows.append(e)
+    with folder_lock(out):   # no compare writes here meanwhile
+        rows, loaders = [], {}
+        for r in rs:
+            c = r['config']
+            if c['normalize'] not in loaders: loaders[c['normalize']] = cifar_dls(source, bs=bs, valid=valid, normalize=c['normalize'])   # once per setting
+            dls = loaders[c['normalize']]
+            if list(dls.vocab) != r['vocab']: raise ValueError(f"The classes of {source} differ from those run {r['model']} was trained on")
+            try: m = load_run_model(out, r['model'], r['seed']).to(dls.device)
+            except Exception as ex:   # unreadable, truncated, or a pickle that would run code (refused by weights_only): this run only
+                why = (str(ex).strip().splitlines() or [''])[0][:160]
+                print(f"nodown: {Path(out)/run_name(r['model'], r['seed'])/'model.pth'} cannot be read ({type(ex).__name__}: {why}); "
+                      "run skipped: train it again with --restart", file=sys.stderr); continue
+            e = dict(model=r['model'], seed=r['seed'], data=str(source), data_hash=dls.data_cfg['data_hash'], valid=valid, **score(m, dls.valid))
+            save_atomic(dumps_strict(e), Path(out)/run_name(r['model'], r['seed'])/f"eval-{valid}-{e['data_hash'][:8]}.json")
+            rows.append(e)
     if not rows: raise ValueError(f"None of the {len(rs)} finished runs in {out} has readable weights")
     return pd.DataFrame(rows).set_index(['model', 'seed'])[['accuracy', 'loss', 'n', 'valid', 'data']].round(4)
 

@@ -184,3 +184,11 @@ def test_ctrl_c_when_the_shell_ignores_it(tmp_path):
     out, err = p.communicate(timeout=120)
     assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err, err
     assert ck.exists() and not (tmp_path/'vgg4_large_filter-s0'/'result.json').exists()
+
+def test_second_ctrl_c_exits_at_once():
+    "A second Ctrl-C while the first is being handled (saving, cleaning up) ends the process at once, exit 130."
+    code = ("import os, signal, time\nfrom nodown.cli import ctrl_c_handled\nwith ctrl_c_handled():\n"
+            "    try: os.kill(os.getpid(), signal.SIGINT); time.sleep(5)\n"
+            "    except KeyboardInterrupt: os.kill(os.getpid(), signal.SIGINT); time.sleep(5)\nprint('not reached')")
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 130 and 'interrupted again' in r.stderr and 'not reached' not in r.stdout, (r.returncode, r.stderr)

@@ -54,7 +54,7 @@ def run_study(name:str, # 'post', 'zoo' or 'allcnn'
     out = Path(results)/folder
     if not train:
         missing = [run_name(m, s) for kw in calls for m in kw['models'] for s in kw['seeds'] if not (out/run_name(m, s)/'result.json').exists()]
-        if missing: print(f"{len(missing)} run(s) of the {name} study not stored yet in {out}: {', '.join(missing)}")
+        if missing: print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
         return out
     dls = cifar_dls(data, bs=64)
     for kw in calls: compare(dls=dls, out=out, show=show, **kw)
@@ -105,7 +105,7 @@ def post_table(out:Path, # the post's results folder (30 epochs)
     for m in models:
         if m not in acc: continue
         post, ours = default_cfg(m)['reported'], statistics.mean(acc[m])
-        rows.append(dict(model=m, post=post, ours=round(ours, 4), std=None if _std(acc[m]) is None else round(_std(acc[m]), 4),
+        rows.append(dict(model=m, post=post, ours=round(ours, 4), std=float('nan') if _std(acc[m]) is None else round(_std(acc[m]), 4),
                          seeds=len(acc[m]), gap_points=None if post is None else round(100*(ours - post), 1)))
     return pd.DataFrame(rows, columns=['model', 'post', 'ours', 'std', 'seeds', 'gap_points']).set_index('model')
 

@@ -220,6 +220,6 @@ def _num(x, f:str='{:.4f}')->str: return '' if x is None or pd.isna(x) else f.fo
 def headline_md(results:Path)->str:
     "The post's nets: the post's figure, ours at 30 epochs (mean ± std over seeds), the gap, as a Markdown table."
     t = post_table(Path(results)/'post_30ep')
-    rows = [f"| `{m}` | {_num(r['post'])} | {_num(r['ours'])}{_num(r['std'], ' ± {:.4f}')} | {r['seeds']} | {_num(r['gap_points'], '{:+.1f}')} |"
+    rows = [f"| `{m}` | {_num(r['post'])} | {_num(r['ours'])}{_num(r['std'], ' ± {:.4f}')} | {int(r['seeds'])} | {_num(r['gap_points'], '{:+.1f}')} |"
             for m, r in t.iterrows()]
     return '\n'.join(['| net | the post, 30 epochs | ours, 30 epochs | seeds | gap (points) |', '|---|---|---|---|---|', *rows])

@@ -10,13 +10,14 @@ import statistics
 from pathlib import Path
 import pandas as pd
 from .compare import compare, load_results, run_name, POST_MODELS
+from .core import read_json
 from .data import cifar_dls
 from .models import default_cfg, list_models
 
 # %% auto #0
 __all__ = ['ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study', 'accuracies', 'spread', 'fmt_acc', 'verdict',
            'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'allcnn_finding',
-           'consistency_finding', 'findings', 'findings_md', 'headline_md']
+           'zoo_consistency', 'consistency_finding', 'findings', 'findings_md', 'headline_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -194,15 +195,30 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
             f"has All-CNN-C ahead ({err['all_cnn_c']:.2f}% error against {err['base_cnn_c']:.2f}%). [All-CNN]({PAGES['allcnn']})")
 
 # %% ../nbs/07_study.ipynb #15ec8478
-def consistency_finding(results:Path)->str|None:
-    "Shift consistency of Model C (max pooling) against All-CNN-C (strided conv), over the same seeds."
+def zoo_consistency(out:Path)->dict:
+    "`{model: [shift consistency of each finished run, by seed]}` from the `consistency-4px.json` beside the runs under `out`."
+    by = {}
+    for r in sorted(load_results(out), key=lambda r: (r['model'], r['seed'])):
+        f = Path(out)/run_name(r['model'], r['seed'])/'consistency-4px.json'
+        if r.get('status') == 'finished' and f.exists(): by.setdefault(r['model'], []).append(read_json(f)['consistency'])
+    return by
+
+def consistency_finding(results:Path, # the folder that holds the study's results folders
+                        zoo:str='zoo_10ep', # the zoo's results folder
+                       )->str|None:
+    "Shift consistency: the zoo's most consistent net against max pooling, and Model C against All-CNN-C, over the same seeds."
     f = results/'analysis'/'shift_consistency.csv'
     if not f.exists(): return None
     sc = pd.read_csv(f); by = {m: g.sort_values('seed').consistency.tolist() for m,g in sc.groupby('model')}
     if not {'base_cnn_c', 'all_cnn_c'} <= set(by): return None
-    return (f"**Pooling and shift consistency**: the share of holdout images whose class survives two random shifts of up "
-            f"to 4 pixels is {fmt_acc(by['base_cnn_c'])} for Model C and {fmt_acc(by['all_cnn_c'])} for All-CNN-C; "
-            + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C') + f". [Analysis]({PAGES['analysis']})")
+    z, part = zoo_consistency(results/zoo), ''
+    if 'vgg_4' in z and len(z) >= 3:
+        best = max(z, key=lambda m: statistics.mean(z[m]))
+        part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best)['kind']}) at {fmt_acc(z[best])}, max pooling "
+                f"{fmt_acc(z['vgg_4'])}: " + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + f" ([the zoo]({PAGES['zoo']})). ")
+    return (f"**Pooling and shift consistency**: the share of holdout images whose class survives two random circular shifts of "
+            f"up to 4 pixels. {part}Among the All-CNN variants, {fmt_acc(by['base_cnn_c'])} for Model C and {fmt_acc(by['all_cnn_c'])} "
+            f"for All-CNN-C: " + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C') + f". [Analysis]({PAGES['analysis']})")
 
 # %% ../nbs/07_study.ipynb #50589a0e
 FINDINGS = (post_finding, dilation_finding, zoo_finding, cost_finding, allcnn_finding, consistency_finding)

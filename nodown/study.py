@@ -15,9 +15,9 @@ from .data import cifar_dls
 from .models import default_cfg, list_models
 
 # %% auto #0
-__all__ = ['ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study', 'accuracies', 'spread', 'fmt_acc', 'verdict',
-           'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'allcnn_finding',
-           'zoo_consistency', 'consistency_finding', 'findings', 'findings_md', 'headline_md']
+__all__ = ['ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc',
+           'verdict', 'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'allcnn_finding',
+           'consistencies', 'consistency_finding', 'findings', 'findings_md', 'headline_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -62,14 +62,21 @@ def run_study(name:str, # 'post', 'zoo' or 'allcnn'
     return out
 
 # %% ../nbs/07_study.ipynb #36c00936
+def per_seed(out:Path, # a results folder written by `compare`
+             value, # value(result, run folder) -> a number, or None to leave the run out
+            )->dict:
+    "`{model: [value of each finished run, by seed]}` for the runs under `out` (empty when there are none)."
+    by = {}
+    for r in sorted(load_results(out), key=lambda r: (r['model'], r['seed'])):
+        v = value(r, Path(out)/run_name(r['model'], r['seed'])) if r.get('status') == 'finished' else None
+        if v is not None: by.setdefault(r['model'], []).append(v)
+    return by
+
 def accuracies(out:Path, # a results folder written by `compare`
                metric:str='final_acc', # a number every result holds
               )->dict:
     "`{model: [metric of each finished run, by seed]}` for the runs under `out` (empty when there are none)."
-    rs = sorted((r for r in load_results(out) if r.get('status') == 'finished'), key=lambda r: (r['model'], r['seed']))
-    acc = {}
-    for r in rs: acc.setdefault(r['model'], []).append(r[metric])
-    return acc
+    return per_seed(out, lambda r, d: r[metric])
 
 # %% ../nbs/07_study.ipynb #cc9c5e22
 def _std(xs:list)->float|None: return statistics.stdev(xs) if len(xs) > 1 else None
@@ -113,8 +120,6 @@ def post_table(out:Path, # the post's results folder (30 epochs)
 # %% ../nbs/07_study.ipynb #bc4a03b0
 DOCS = 'https://nodown.github.io/nodown/experiments'
 PAGES = dict(post=f'{DOCS}/post.html', zoo=f'{DOCS}/zoo.html', allcnn=f'{DOCS}/allcnn.html', analysis=f'{DOCS}/analysis.html')
-
-def _names(ms:list)->str: return ', '.join(f'`{m}`' for m in ms)
 
 def _budget(out:Path)->str:
     "'30 epochs' (or the epochs of the runs under `out`), read from their configs."
@@ -195,23 +200,18 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
             f"has All-CNN-C ahead ({err['all_cnn_c']:.2f}% error against {err['base_cnn_c']:.2f}%). [All-CNN]({PAGES['allcnn']})")
 
 # %% ../nbs/07_study.ipynb #15ec8478
-def zoo_consistency(out:Path)->dict:
-    "`{model: [shift consistency of each finished run, by seed]}` from the `consistency-4px.json` beside the runs under `out`."
-    by = {}
-    for r in sorted(load_results(out), key=lambda r: (r['model'], r['seed'])):
-        f = Path(out)/run_name(r['model'], r['seed'])/'consistency-4px.json'
-        if r.get('status') == 'finished' and f.exists(): by.setdefault(r['model'], []).append(read_json(f)['consistency'])
-    return by
+def consistencies(out:Path)->dict:
+    "`{model: [shift consistency of each finished run, by seed]}` from the `consistency-4px.json` that `runs_consistency` kept beside each run."
+    return per_seed(out, lambda r, d: read_json(d/'consistency-4px.json')['consistency'] if (d/'consistency-4px.json').exists() else None)
 
 def consistency_finding(results:Path, # the folder that holds the study's results folders
                         zoo:str='zoo_10ep', # the zoo's results folder
+                        allcnn:str='allcnn_w0125_8ep', # All-CNN's results folder
                        )->str|None:
     "Shift consistency: the zoo's most consistent net against max pooling, and Model C against All-CNN-C, over the same seeds."
-    f = results/'analysis'/'shift_consistency.csv'
-    if not f.exists(): return None
-    sc = pd.read_csv(f); by = {m: g.sort_values('seed').consistency.tolist() for m,g in sc.groupby('model')}
+    by = consistencies(results/allcnn)
     if not {'base_cnn_c', 'all_cnn_c'} <= set(by): return None
-    z, part = zoo_consistency(results/zoo), ''
+    z, part = consistencies(results/zoo), ''
     if 'vgg_4' in z and len(z) >= 3:
         best = max(z, key=lambda m: statistics.mean(z[m]))
         part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best)['kind']}) at {fmt_acc(z[best])}, max pooling "

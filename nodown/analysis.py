@@ -8,11 +8,12 @@ Docs: https://nodown.github.io/nodown/analysis.html.md"""
 from __future__ import annotations
 from pathlib import Path
 import torch, torch.nn as nn, pandas as pd, matplotlib.pyplot as plt
-from .stats import _kernel, _run_hooked
+from matplotlib.ticker import MaxNLocator
+from .stats import layer_table
+from .core import line_styles
 
 # %% auto #0
-__all__ = ['roll_images', 'shift_consistency', 'runs_consistency', 'guided_backprop', 'show_guided_backprop', 'layer_table',
-           'plot_layers']
+__all__ = ['roll_images', 'shift_consistency', 'runs_consistency', 'guided_backprop', 'show_guided_backprop', 'plot_layers']
 
 # %% ../nbs/05_analysis.ipynb #2c6f139f
 def roll_images(x:torch.Tensor, # batch (bs, c, h, w)
@@ -87,16 +88,18 @@ def guided_backprop(model:nn.Module, # a classifier built with `nn.ReLU` modules
 def show_guided_backprop(models:dict, # {name: trained model}
                          x:torch.Tensor, # a few normalised images (n, 3, h, w)
                          denorm=None, # function mapping `x` back to [0,1] for display
-                         fname=None, # save the figure here
+                         labels:list|None=None, # the class name of each image, written under it
+                         fname:Path|None=None, # save the figure here
                         )->plt.Figure:
-    "A grid: the images, then each model's guided-backpropagation maps."
-    n = len(x); fig, axs = plt.subplots(len(models)+1, n, figsize=(1.6*n, 1.9*(len(models)+1)), squeeze=False, layout='constrained')
+    "A grid: the images (with their classes), then each model's guided-backpropagation maps, a row per model."
+    n = len(x); fig, axs = plt.subplots(len(models)+1, n, figsize=(1.6*n, 2*(len(models)+1)), squeeze=False, layout='constrained')
     imgs = (denorm(x) if denorm else x).clamp(0,1).permute(0,2,3,1).cpu()
     rows = [('input', imgs)] + [(k, _normalise_map(guided_backprop(m, x))) for k,m in models.items()]
     for r,(name, ims) in enumerate(rows):
         for c in range(n):
             axs[r,c].imshow(ims[c]); axs[r,c].set_xticks([]); axs[r,c].set_yticks([])
-        axs[r,0].set_title(name, loc='left', fontsize=9)   # above the row: long names are not clipped
+        axs[r,0].set_title(name, loc='left', fontsize=11)   # above the row: long names are not clipped
+    for c,l in enumerate(labels or []): axs[0,c].set_xlabel(str(l), fontsize=10)
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig
 
@@ -106,31 +109,20 @@ def _normalise_map(g:torch.Tensor)->torch.Tensor:
     g = g - g.mean((1,2,3), keepdim=True); g = g / (g.std((1,2,3), keepdim=True)*4 + 1e-8)
     return (g + 0.5).clamp(0,1).permute(0,2,3,1).cpu()
 
-# %% ../nbs/05_analysis.ipynb #933d6b67
-def layer_table(model:nn.Module, # the model
-                input_size:tuple=(3,32,32), # (channels, height, width) of one input
-               )->pd.DataFrame:
-    "Each layer acting on space: kernel, stride, dilation, output size, and the receptive field after it."
-    mods = {n:m for n,m in model.named_modules() if _kernel(m) and 'shortcut' not in n}
-    rows, rf, jump = [], 1, 1
-    for n,k,s,d,size in _run_hooked(model, mods, input_size, lambda n,m,o: (n, *_kernel(m), o.shape[-1])):
-        rf, jump = rf + (k-1)*d*jump, jump*s
-        rows.append(dict(layer=n, kernel=k, stride=s, dilation=d, size=size, rf=rf))
-    return pd.DataFrame(rows)
-
 # %% ../nbs/05_analysis.ipynb #e0878323
 def plot_layers(models:dict, # {name: model}
-                input_size:tuple=(3,32,32),
-                fname=None, # save the figure here
+                input_size:tuple=(3,32,32), # (channels, height, width) of one input
+                fname:Path|None=None, # save the figure here
                )->plt.Figure:
-    "Receptive field and feature-map size after each spatial layer, one line per model."
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 3.6))
-    for k,m in models.items():
+    "Receptive field and feature-map size after each spatial layer, one line per model (nets with equal curves stay visible)."
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 3.6), layout='constrained')
+    for (k,m),st in zip(models.items(), line_styles(len(models))):
         t = layer_table(m, input_size)
-        a1.plot(range(1, len(t)+1), t['rf'], marker='o', label=k); a2.plot(range(1, len(t)+1), t['size'], marker='o', label=k)
-    a1.axhline(input_size[-1], ls=':', c='gray'); a1.text(1, input_size[-1]+1, 'image size', fontsize=8, color='gray')
+        for a,col in ((a1, 'rf'), (a2, 'size')): a.plot(t.index, t[col], label=k, ms=5, alpha=.85, **st)
+    a1.axhline(input_size[-1], ls=':', c='gray'); a1.text(1, input_size[-1]+1, 'image size', fontsize=9, color='gray')
     a1.set(xlabel='spatial layer', ylabel='receptive field (px)', title='Receptive field')
-    a2.set(xlabel='spatial layer', ylabel='feature map side (px)', title='Resolution'); a2.legend(fontsize=8)
-    for a in (a1, a2): a.grid(alpha=.3)
+    a2.set(xlabel='spatial layer', ylabel='feature map side (px)', title='Resolution')
+    for a in (a1, a2): a.grid(alpha=.3); a.xaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.legend(*a1.get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(models)), fontsize=9, frameon=False)
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig

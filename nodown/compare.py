@@ -10,17 +10,17 @@ import json, math, shutil, sys, tempfile
 from contextlib import nullcontext
 from pathlib import Path
 import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormatter
 from .models import create_model
 from .stats import model_stats
-from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock
+from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
 from .data import cifar_dls
 from .train import RunConfig, run_config, train_config, build_model, check_recipe, load_checkpoint, config_diff
 from fastai.torch_core import rank_distrib
 
 # %% auto #0
 __all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'check_run', 'run_one', 'compare',
-           'load_run_model', 'score', 'evaluate', 'plot_history', 'plot_tradeoff']
+           'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')   # the post's three nets, then the same-padded one
@@ -200,27 +200,48 @@ def evaluate(out:Path, # a results folder
 
 # %% ../nbs/04_compare.ipynb #c0e82f11
 def plot_history(results:list, # results from `load_results`
-                 ax=None, metric:str='accuracy', fname:Path|None=None)->plt.Axes:
-    "Validation `metric` per epoch (1-based) of every finished run on one chart (mean over seeds), saved to `fname` if given."
-    if ax is None: _,ax = plt.subplots(figsize=(7,4))
+                 ax:plt.Axes|None=None, # draw here; default: a new figure
+                 metric:str='accuracy', # a column of the history: 'accuracy', 'valid_loss' or 'train_loss'
+                 fname:Path|None=None, # save the figure here
+                )->plt.Axes:
+    "Validation `metric` per epoch (1-based) of every finished run (mean over seeds), the legend beside the chart."
+    if ax is None: _,ax = plt.subplots(figsize=(7,4), layout='constrained')
     df = pd.DataFrame([dict(model=r['model'], **h) for r in results if r.get('status', 'finished') == 'finished' for h in r['history']])
-    for m,g in df.groupby('model', sort=False):
-        s = g.groupby('epoch')[metric].mean(); ax.plot(s.index+1, s.values, marker='.', label=m)
+    groups = list(df.groupby('model', sort=False))
+    for (m,g),st in zip(groups, line_styles(len(groups))):
+        s = g.groupby('epoch')[metric].mean(); ax.plot(s.index+1, s.values, label=m, ms=4, **st)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if df.epoch.nunique() == 1: ax.set(xlim=(0.5, 1.5), ylim=(0, 1))  # one epoch: a point on a whole-scale axis
-    ax.set(xlabel='epoch', ylabel=f'holdout {metric}', title=f'Holdout {metric} per epoch'); ax.legend(fontsize=8); ax.grid(alpha=.3)
+    if df.epoch.nunique() == 1: ax.set(xlim=(0.5, 1.5), ylim=(0, 1), xticks=[1])  # one epoch: a point on a whole-scale axis
+    ax.set(xlabel='epoch', ylabel=f'holdout {metric}', title=f'Holdout {metric} per epoch'); ax.grid(alpha=.3)
+    ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1), fontsize=9, frameon=False)   # outside the data
     if fname: ax.figure.savefig(fname, dpi=100, bbox_inches='tight')
     return ax
 
 # %% ../nbs/04_compare.ipynb #916c363a
+def short_number(v:float, # a tick value
+                 pos=None, # its position (matplotlib's `FuncFormatter` passes it)
+                )->str:
+    "`v` as a short tick label: 25k, 1.5M, 0.5."
+    return next((f"{v/d:g}{s}" for d,s in ((1e9, 'G'), (1e6, 'M'), (1e3, 'k')) if abs(v) >= d), f"{v:g}")
+
+def log_axis(axis, # `ax.xaxis` or `ax.yaxis`, on a log scale
+            ):
+    "Readable log ticks: labels at 1, 2 and 5 per decade in short numbers, no labels on minor ticks."
+    axis.set_major_locator(LogLocator(subs=(1, 2, 5))); axis.set_major_formatter(FuncFormatter(short_number))
+    axis.set_minor_formatter(NullFormatter())
+
+# %% ../nbs/04_compare.ipynb #b49b4d1f
 def plot_tradeoff(summary:pd.DataFrame, # from `summarize` or `compare`
-                  fname:Path|None=None)->plt.Figure:
+                  fname:Path|None=None, # save the figure here
+                 )->plt.Figure:
     "Accuracy against parameters and against MACs (log scales), error bars over seeds, one marker per model in a legend."
     fig, axs = plt.subplots(1, 2, figsize=(9,4), layout='constrained')
+    sts = line_styles(len(summary))
     for ax,col in zip(axs, ('params', 'MMACs')):
-        for i,(n,r) in enumerate(summary.iterrows()):   # a legend, not labels: nets of equal size sit on one x
-            ax.errorbar(r[col], r.final_acc, yerr=r.final_std, fmt='os^Dvx*P'[i % 8], color=f'C{i % 10}', label=n, capsize=2)
-        ax.set(xscale='log', xlabel=col, ylabel='final holdout accuracy'); ax.grid(alpha=.3)
-    fig.legend(*axs[0].get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(summary)), fontsize=8)
+        for (n,r),st in zip(summary.iterrows(), sts):   # a legend, not labels: nets of equal size sit on one x
+            ax.errorbar(r[col], r.final_acc, yerr=r.final_std, fmt=st['marker'], color=st['color'], label=n, capsize=2)
+        ax.set(xscale='log', xlabel=col, ylabel='final holdout accuracy'); ax.grid(alpha=.3); ax.margins(x=0.15, y=0.1)
+        log_axis(ax.xaxis)
+    fig.legend(*axs[0].get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(summary)), fontsize=9, frameon=False)
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig

@@ -12,7 +12,8 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['save_atomic', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite', 'dumps_strict', 'read_json', 'study_settings']
+__all__ = ['LINE_STYLES', 'MARKERS', 'save_atomic', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite', 'dumps_strict',
+           'read_json', 'study_settings', 'blank_na', 'line_styles']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -114,3 +115,18 @@ def study_settings(env:dict|None=None, # the environment to read (default: `os.e
     quick = flag('NODOWN_QUICK', '0')
     return dict(quick=quick, data=env.get('NODOWN_DATA') or ('sample' if quick else 'cifar10'),
                 results=Path(env.get('NODOWN_RESULTS') or 'runs'), train=flag('NODOWN_TRAIN', '1'))
+
+# %% ../nbs/00a_core.ipynb #548ca981
+def blank_na(df, # a `DataFrame` (or `Series`) to display
+            ):
+    "`df` for display: missing values blank instead of `NaN`, every other value as it was."
+    return df.astype(object).where(df.notna(), '')
+
+# %% ../nbs/00a_core.ipynb #a9dbea97
+LINE_STYLES, MARKERS = ('-', '--', '-.', ':'), 'osD^v<>Ph*'
+
+def line_styles(n:int, # how many lines
+               )->list:
+    "`n` keyword sets for `plt.plot`: colours and markers differ; past ten lines a colour comes back with another line style and marker."
+    return [dict(color=f'C{i % 10}', ls=LINE_STYLES[(i // 10 if n > 10 else i) % 4], marker=MARKERS[(i + i // 10) % 10])
+            for i in range(n)]

@@ -14,17 +14,18 @@ from fastcore.basics import listify
 from .layers import *
 
 # %% auto #0
-__all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg', 'C', 'make_layers',
-           'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock',
-           'CifarResNet', 'init_he', 'AllCNN']
+__all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg', 'list_families',
+           'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter',
+           'Plain10', 'BasicBlock', 'CifarResNet', 'init_he', 'AllCNN']
 
 # %% ../nbs/01_models.ipynb #31524125
 _model_entrypoints = {}  # name -> (builder, one-line description)
-_default_cfgs = {}       # name -> dict(lr=..., drop=..., source=..., kind=..., tags=..., reported=...)
+_default_cfgs = {}       # name -> dict(family=..., lr=..., drop=..., source=..., kind=..., tags=..., reported=...)
 
 def register_model(fn=None, # a builder (function or class) taking `n_out` and `c_in`
                    name:str|None=None, # registry name; default: the builder's name in lower case
                    doc:str|None=None, # one-line description; default: the builder's docstring
+                   family:str='', # the family it belongs to, as the Models table groups them (e.g. 'All-CNN')
                    lr:float=1e-2, # default one-cycle learning rate (the post's 1e-2)
                    drop:bool=False, # whether the builder takes `drop` (the All-CNN paper's dropout)
                    source:str='nodown', # where the architecture comes from
@@ -33,11 +34,12 @@ def register_model(fn=None, # a builder (function or class) taking `n_out` and `
                    reported:float|None=None, # the CIFAR-10 accuracy its source published (the post's after 30 epochs, Table 3's)
                   ):
     "Register `fn` under `name` with its default cfg; usable as a decorator."
-    if fn is None: return partial(register_model, name=name, doc=doc, lr=lr, drop=drop, source=source, kind=kind, tags=tags, reported=reported)
+    if fn is None: return partial(register_model, name=name, doc=doc, family=family, lr=lr, drop=drop, source=source, kind=kind,
+                                  tags=tags, reported=reported)
     name = name or fn.__name__.lower()
     if name in _model_entrypoints: raise ValueError(f"Model {name!r} is already registered")
     _model_entrypoints[name] = (fn, doc or (fn.__doc__ or '').strip().splitlines()[0])
-    _default_cfgs[name] = dict(lr=lr, drop=drop, source=source, kind=kind, tags=tuple(tags), reported=reported)
+    _default_cfgs[name] = dict(family=family, lr=lr, drop=drop, source=source, kind=kind, tags=tuple(tags), reported=reported)
     return fn
 
 # %% ../nbs/01_models.ipynb #59175ff1
@@ -65,9 +67,14 @@ def create_model(name:str, # a name from `list_models()`
 # %% ../nbs/01_models.ipynb #eef9487b
 def default_cfg(name:str, # a name from `list_models()`
                )->dict:
-    "The registry's facts about `name`: description, default one-cycle rate, dropout support, source."
+    "The registry's facts about `name`: description, family, default one-cycle rate, dropout support, source."
     _check_name(name)
     return dict(name=name, doc=_model_entrypoints[name][1], **_default_cfgs[name])
+
+# %% ../nbs/01_models.ipynb #48e7e311
+def list_families()->list:
+    "The model families, in the order they were registered (the order of the Models table)."
+    return list(dict.fromkeys(c['family'] for c in _default_cfgs.values()))
 
 # %% ../nbs/01_models.ipynb #7188436b
 @dataclass(frozen=True)
@@ -122,38 +129,39 @@ class VGG4(SeqNet):
         super().__init__(*make_layers(cfg, c_in, downsample, bn), *head(widths[-1], n_out))
 
 # %% ../nbs/01_models.ipynb #303d217e
-@register_model(name='vgg_4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671)
+@register_model(name='vgg_4', family='VGG4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671)
 class VGG_4(VGG4):
     "The post's VGG_4: 16-24-32-48 3x3 convs, 2x2 max pool after each (25,474 params)."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('max', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_dilation', source='fastai post', kind='none + dilation (cropping)', tags=('post',), reported=0.7979)
+@register_model(name='vgg4_dilation', family='VGG4', source='fastai post', kind='none + dilation (cropping)', tags=('post',), reported=0.7979)
 class VGG4_Dilation(VGG4):
     "The post's dilated net, faithful: dilation 1-2-4-8 with padding=1, so maps shrink 32-32-30-24-10."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', padding=1, n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_dilation_same', source='nodown (the post\'s dilated net, same padding)', kind='none + dilation', tags=('post', 'zoo'))
+@register_model(name='vgg4_dilation_same', family='VGG4', source='nodown (the post\'s dilated net, same padding)', kind='none + dilation', tags=('post', 'zoo'))
 class VGG4_Dilation_Same(VGG4):
     "The dilated net with same padding: dilation 1-2-4-8 and 32x32 maps at every layer."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_large_filter', lr=5e-3, source='fastai post', kind='none + large kernels', tags=('post', 'zoo'), reported=0.8144)
+@register_model(name='vgg4_large_filter', lr=5e-3, family='VGG4', source='fastai post', kind='none + large kernels', tags=('post', 'zoo'), reported=0.8144)
 class VGG4_large_filter(VGG4):
     "The post's large-filter net: kernels 3-5-7-9, same padding, no downsampling (172,930 params)."
     def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in)
 
 # %% ../nbs/01_models.ipynb #39f42b09
 for _k in ('avg', 'stride', 'conv', 'pixel_unshuffle', 'blur'):
-    register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling with `{_k}`.", source='nodown zoo', kind=_k, tags=('zoo',))
+    register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling with `{_k}`.", family='VGG4',
+                   source='nodown zoo', kind=_k, tags=('zoo',))
 
 # %% ../nbs/01_models.ipynb #942984bb
 _wide = (64,128,256,512)
-register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', doc="Wide VGG4 (64-512), stride-2 convs.", source='CNN without any downsampling')
-register_model(partial(VGG4, 'none', _wide), name='vgg4w_dilation', doc="Wide VGG4 (64-512), dilation 1-2-4-8, same padding.", source='CNN without any downsampling')
-register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', doc="Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', family='wide VGG4', doc="Wide VGG4 (64-512), stride-2 convs.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'none', _wide), name='vgg4w_dilation', family='wide VGG4', doc="Wide VGG4 (64-512), dilation 1-2-4-8, same padding.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', family='wide VGG4', doc="Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling.", source='CNN without any downsampling')
 
 # %% ../nbs/01_models.ipynb #9fa7c1df
-@register_model(name='plain10', source='CNN without any downsampling')
+@register_model(name='plain10', family='plain', source='CNN without any downsampling')
 class Plain10(SeqNet):
     "Ten plain 3x3 conv blocks (16..48 channels), no downsampling."
     def __init__(self, n_out:int=10, c_in:int=3, widths:tuple=(16,20,24,28,30,32,36,38,42,48)):
@@ -183,8 +191,8 @@ class CifarResNet(SeqNet):
             ni = w
         super().__init__(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(ni, n_out))
 
-register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
-register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', doc="CIFAR ResNet-38 without downsampling: dilation 1-2-4.", source='CNN without any downsampling')
+register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', family='CIFAR ResNet', doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
+register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', family='CIFAR ResNet', doc="CIFAR ResNet-38 without downsampling: dilation 1-2-4.", source='CNN without any downsampling')
 
 # %% ../nbs/01_models.ipynb #a72a2487
 ALLCNN_STAGES = dict(a=[[C(96,5)], [C(192,5)]],
@@ -230,5 +238,5 @@ _ALLCNN_KIND = dict(base='max 3x3/2', strided='stride (conv before it)', convpoo
 _TABLE3_ERR = dict(base=(12.47, 10.20, 9.74), strided=(13.46, 10.98, 10.19), convpool=(10.21, 9.33, 9.31), all=(10.30, 9.10, 9.08))  # % error, A B C, no augmentation
 for _i,_m in enumerate('abc'):
     for _v,_nm in (('base','Model'), ('strided','Strided-CNN'), ('convpool','ConvPool-CNN'), ('all','All-CNN')):
-        register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}', doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.",
+        register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}', doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.", family='All-CNN',
                        drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v], reported=round(1 - _TABLE3_ERR[_v][_i]/100, 4))

@@ -9,10 +9,10 @@ from __future__ import annotations
 import torch, torch.nn as nn, pandas as pd
 from torch.utils.flop_counter import FlopCounterMode
 from .layers import BlurPool
-from .models import create_model, list_models, default_cfg
+from .models import create_model, list_models, default_cfg, list_families
 
 # %% auto #0
-__all__ = ['spatial_layers', 'receptive_field', 'block_sizes', 'count_macs', 'model_stats', 'models_table']
+__all__ = ['spatial_layers', 'layer_table', 'receptive_field', 'block_sizes', 'count_macs', 'model_stats', 'models_table']
 
 # %% ../nbs/01a_stats.ipynb #3e6be743
 def _kernel(m:nn.Module):
@@ -39,18 +39,28 @@ def _run_hooked(model:nn.Module, modules:dict, input_size:tuple, fn)->list:
 def spatial_layers(model:nn.Module, # the model
                    input_size:tuple=(3,32,32), # (channels, height, width) of one input
                   )->list:
-    "(name, kernel, stride, dilation) of each layer acting on space, in forward order (shortcuts left out)."
+    "(name, kernel, stride, dilation, output side) of each layer acting on space, in forward order (shortcuts left out)."
     mods = {n:m for n,m in model.named_modules() if _kernel(m) and 'shortcut' not in n}
-    return _run_hooked(model, mods, input_size, lambda n,m,o: (n, *_kernel(m)))
+    return _run_hooked(model, mods, input_size, lambda n,m,o: (n, *_kernel(m), o.shape[-1]))
 
 # %% ../nbs/01a_stats.ipynb #4cfa7502
+def layer_table(model:nn.Module, # the model
+                input_size:tuple=(3,32,32), # (channels, height, width) of one input
+               )->pd.DataFrame:
+    "Each layer acting on space, numbered from 1: its module, kernel, stride, dilation, output side, receptive field after it."
+    rows, rf, jump = [], 1, 1
+    for n,k,s,d,size in spatial_layers(model, input_size):
+        rf, jump = rf + (k-1)*d*jump, jump*s
+        rows.append(dict(module=n, kernel=k, stride=s, dilation=d, size=size, rf=rf))
+    return pd.DataFrame(rows, index=pd.RangeIndex(1, len(rows)+1, name='layer'))
+
+# %% ../nbs/01a_stats.ipynb #c74c7431
 def receptive_field(model:nn.Module, # the model
                     input_size:tuple=(3,32,32), # (channels, height, width) of one input
                    )->int:
     "Theoretical receptive field, in input pixels, of one unit before the global pool."
-    rf, jump = 1, 1
-    for _,k,s,d in spatial_layers(model, input_size): rf, jump = rf + (k-1)*d*jump, jump*s
-    return rf
+    t = layer_table(model, input_size)
+    return int(t.rf.iloc[-1]) if len(t) else 1
 
 # %% ../nbs/01a_stats.ipynb #b9e1f30b
 def block_sizes(model:nn.Module, # a model whose top-level children are its blocks
@@ -80,14 +90,19 @@ def model_stats(model:nn.Module, # the model
 # %% ../nbs/01a_stats.ipynb #ec77bbd9
 def models_table(names:str|list='*', # a `list_models` pattern, or a list of names
                  input_size:tuple=(3,32,32), # (channels, height, width) of one input
+                 tag:str|None=None, # only the models of this study, e.g. 'zoo'
                  **kwargs, # passed to `create_model` (e.g. `n_out=100`)
                 )->pd.DataFrame:
-    "A table of `model_stats` and the default one-cycle rate for many registered models."
-    names = list_models(names) if isinstance(names, str) else list(names)
+    "`model_stats` and the registry's facts for many models, grouped by family; counted on the meta device (no real tensors)."
+    names = list_models(names, tag) if isinstance(names, str) else list(names)
     rows = []
     for n in names:
-        s = model_stats(create_model(n, **kwargs), input_size)
-        rows.append(dict(model=n, params=s['params'], MMACs=round(s['macs']/1e6, 2), rf=s['rf'],
-                         final_map=s['sizes'][-2] if len(s['sizes'])>1 else s['sizes'][-1], lr=default_cfg(n)['lr'],
-                         description=default_cfg(n)['doc']))
-    return pd.DataFrame(rows).set_index('model')
+        cfg = default_cfg(n)
+        with torch.device('meta'): s = model_stats(create_model(n, **kwargs), input_size)
+        rows.append(dict(model=n, family=cfg['family'], params=s['params'], MMACs=round(s['macs']/1e6, 2), rf=s['rf'],
+                         final_map=s['sizes'][-2] if len(s['sizes'])>1 else s['sizes'][-1], lr=cfg['lr'],
+                         description=cfg['doc'], source=cfg['source']))
+    df = pd.DataFrame(rows)
+    if not len(df): return df
+    order = {f:i for i,f in enumerate(list_families())}
+    return df.sort_values('family', key=lambda f: f.map(order), kind='stable').set_index('model')

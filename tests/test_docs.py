@@ -32,8 +32,15 @@ def test_content_checker_can_fail(tmp_path):
     (tmp_path/'a.html').write_text('<pre>Epoch 1/1 : |█████-----| 28.00%</pre><code>fn:NoneType=None</code>'
                                    '<div data-mime-type="application/vnd.jupyter.stderr">UserWarning</div>')
     (tmp_path/'cli.html').write_text('<pre>usage: nodown models</pre>')
+    (tmp_path/'experiments').mkdir()
+    (tmp_path/'experiments'/'zoo.html').write_text('<table><tr><td>vgg_4</td><td>NaN</td></tr></table>')
+    (tmp_path/'models.html').write_text('<table><tr><th>VGG4</th><th>vgg_4</th><td>25474</td></tr>'
+                                        '<tr><th>vgg4_avg</th><td>25474</td></tr></table>')
     bad = check_site.check_content(tmp_path)
-    for what in ('progress-bar frames', 'NoneType', 'stderr box', 'usage of `nodown compare`', "'In [ ]:'"): assert any(what in b for b in bad), (what, bad)
+    for what in ('progress-bar frames', 'NoneType', 'stderr box', 'usage of `nodown compare`', "'In [ ]:'",
+                 'zoo.html: a NaN cell', 'zoo.html: no Open in Colab link', 'vgg4_blur is not in the models table'):
+        assert any(what in b for b in bad), (what, bad)
+    assert not any(f'{n} is not in the models table' in b for b in bad for n in ('vgg_4', 'vgg4_avg')), bad
 
 def test_internal_links(site):
     assert check_site.check_links(site) == []

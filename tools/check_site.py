@@ -61,6 +61,20 @@ def search_docs(site:Path=SITE)->list:
     if j.exists(): return json.loads(j.read_text())['docs']
     t = js.read_text(); return json.loads(t[t.index('{'):t.rindex('}')+1])['docs']
 
+NAN_CELL = re.compile(r'<td[^>]*>\s*(NaN|nan|<NA>)\s*</td>')
+COLAB = 'https://colab.research.google.com/github/'
+
+def header_cells(page:str)->set:
+    "The text of every header cell (`th`: column names and pandas' index labels) of the tables in the HTML `page`."
+    return {html.unescape(re.sub(r'<[^>]+>', '', m)).strip() for m in re.findall(r'<th[^>]*>(.*?)</th>', page, re.S)}
+
+def check_models_table(site:Path=SITE)->list:
+    "Registered models missing from the table on the Models page."
+    from nodown.models import list_models
+    page = (site/'models.html').read_text(errors='replace') if (site/'models.html').exists() else ''
+    names = header_cells(page)
+    return [f"models.html: {n} is not in the models table" for n in list_models() if n not in names]
+
 def check_content(site:Path=SITE)->list:
     "Problems a reader would meet in the pages' HTML or the search index, and CLI usage that is missing."
     bad = []
@@ -69,6 +83,9 @@ def check_content(site:Path=SITE)->list:
         if FRAME.search(t): bad.append(f"{rel}: progress-bar frames")
         if 'NoneType' in t: bad.append(f"{rel}: NoneType")
         if 'application/vnd.jupyter.stderr' in t: bad.append(f"{rel}: a stderr box")
+        if NAN_CELL.search(t): bad.append(f"{rel}: a NaN cell in a table (leave it blank and say why)")
+        if rel.parts[0] == 'experiments' and COLAB not in t: bad.append(f"{rel}: no Open in Colab link")
+    bad += check_models_table(site)
     cli = html.unescape(re.sub(r'<[^>]+>', '', (site/'cli.html').read_text())) if (site/'cli.html').exists() else ''
     from nodown.cli import commands
     bad += [f"cli.html: no usage of `nodown {c}`" for c in commands() if f'usage: nodown {c}' not in cli]

@@ -5,14 +5,19 @@
 # bundled sample. Usage: bash tools/clean_install.sh  (PYTHON picks the interpreter)
 # To keep CI short, torch, torchvision, triton and the CUDA wheels (6 GB, the same versions pip would pick) are linked
 # from PYTHON's environment when it has them; everything else comes from the wheel's declared dependencies.
-# FULL=1 installs torch too.
+# FULL=1 installs torch too. DIST=folder checks the sdist and wheel already built there (the release workflow's files)
+# instead of building them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 py=${PYTHON:-python3}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 t0=$(date +%s)
-"$py" -m build -w -s -o "$tmp/dist" . > "$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
+if [ -n "${DIST:-}" ]; then
+  mkdir "$tmp/dist" && cp "$DIST"/*.whl "$DIST"/*.tar.gz "$tmp/dist/"
+else
+  "$py" -m build -w -s -o "$tmp/dist" . > "$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; exit 1; }
+fi
 ls -l "$tmp"/dist | awk 'NR>1 {printf "built %s: %d bytes\n", $9, $5}'
 "$py" -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install -q --upgrade pip > /dev/null 2>&1

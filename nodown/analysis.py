@@ -17,7 +17,8 @@ __all__ = ['roll_images', 'shift_consistency', 'runs_consistency', 'guided_backp
 
 # %% ../nbs/05_analysis.ipynb #2c6f139f
 def roll_images(x:torch.Tensor, # batch (bs, c, h, w)
-                dy:torch.Tensor, dx:torch.Tensor, # per-image shifts (bs,), in pixels
+                dy:torch.Tensor, # per-image vertical shifts (bs,), in pixels
+                dx:torch.Tensor, # per-image horizontal shifts (bs,), in pixels
                )->torch.Tensor:
     "Shift each image of `x` circularly by its own `(dy, dx)`."
     bs,c,h,w = x.shape; dev = x.device

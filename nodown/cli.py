@@ -14,7 +14,8 @@ from pathlib import Path
 __all__ = ['positive_int', 'positive_float', 'build_parser', 'commands', 'command_help', 'ctrl_c_handled', 'main']
 
 # %% ../nbs/06_cli.ipynb #c45a0f13
-def positive_int(s:str)->int:
+def positive_int(s:str, # the argument as typed
+                )->int:
     "An argparse type: an integer of at least 1."
     try: v = int(s)
     except ValueError: raise argparse.ArgumentTypeError(f"expected a positive integer, got {s!r}") from None
@@ -22,7 +23,8 @@ def positive_int(s:str)->int:
     return v
 
 # %% ../nbs/06_cli.ipynb #bcc16603
-def positive_float(s:str)->float:
+def positive_float(s:str, # the argument as typed
+                  )->float:
     "An argparse type: a number above 0."
     try: v = float(s)
     except ValueError: raise argparse.ArgumentTypeError(f"expected a positive number, got {s!r}") from None
@@ -153,7 +155,8 @@ def ctrl_c_handled():
     finally: signal.signal(signal.SIGINT, old)
 
 # %% ../nbs/06_cli.ipynb #f0d93b86
-def main(argv:list|None=None)->int:
+def main(argv:list|None=None, # the arguments (default: `sys.argv[1:]`)
+        )->int:
     "Run the `nodown` command line; return the exit status."
     with ctrl_c_handled(): return _run(build_parser().parse_args(argv))
 

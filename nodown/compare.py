@@ -26,7 +26,8 @@ __all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summariz
 POST_MODELS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')   # the post's three nets, then the same-padded one
 
 # %% ../nbs/04_compare.ipynb #82afd69d
-def check_out_dir(out:Path)->Path:
+def check_out_dir(out:Path, # a results folder
+                 )->Path:
     "Create `out` if needed and check that it is writable, with a clear error otherwise."
     out = Path(out)
     try:
@@ -36,10 +37,13 @@ def check_out_dir(out:Path)->Path:
     return out
 
 # %% ../nbs/04_compare.ipynb #c99132b9
-def run_name(model:str, seed:int)->str: return f"{model}-s{seed}"
+def run_name(model:str, # a registered name
+             seed:int, # the run's seed
+            )->str: return f"{model}-s{seed}"
 
 # %% ../nbs/04_compare.ipynb #631fd8cf
-def load_results(out:Path)->list:
+def load_results(out:Path, # a results folder written by `compare`
+                )->list:
     "The `result.json` of every run under `out` (finished or diverged)."
     return [read_json(p) for p in sorted(Path(out).glob('*/result.json'))]
 
@@ -52,7 +56,8 @@ def _row(r:dict)->dict:
                 images_per_s=r['images_per_s'])
 
 # %% ../nbs/04_compare.ipynb #e92871bb
-def summarize(results:list)->pd.DataFrame:
+def summarize(results:list, # from `load_results`
+             )->pd.DataFrame:
     "One row per model over its finished runs: stats, recipe, and accuracy as mean ± std over seeds."
     rows = [_row(r) for r in results if r.get('status', 'finished') == 'finished']
     if not rows: return pd.DataFrame()
@@ -128,7 +133,7 @@ def compare(models:list=POST_MODELS, # registered names
             restart:bool=False, # discard these runs' old results and checkpoints and train them again
             channels_last:bool|None=None, # memory format; default: on (part of the config)
             amp:bool|None=None, # mixed precision; default: on CUDA only (part of the config)
-            **model_kw, # options of the models' builders
+            **model_kw, # every model's own options (e.g. `width=0.25`), recorded in each config
            )->pd.DataFrame:
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
     check_recipe(recipe)
@@ -152,7 +157,8 @@ def compare(models:list=POST_MODELS, # registered names
 
 # %% ../nbs/04_compare.ipynb #6dba3af6
 def load_run_model(out:Path, # a results folder
-                   model:str, seed:int=0, # which run
+                   model:str, # a registered name
+                   seed:int=0, # which run
                   )->torch.nn.Module:
     "The trained model of run `model`/`seed` under `out`, built from the run's config, in eval mode."
     d = Path(out)/run_name(model, seed); r = read_json(d/'result.json')
@@ -162,7 +168,9 @@ def load_run_model(out:Path, # a results folder
 
 # %% ../nbs/04_compare.ipynb #0a72b2eb
 @torch.no_grad()
-def score(model:torch.nn.Module, dl)->dict:
+def score(model:torch.nn.Module, # a classifier
+          dl, # batches of (images, labels)
+         )->dict:
     "Accuracy, mean cross-entropy and count of `model` on the batches of `dl`."
     model.eval(); n = correct = 0; loss = 0.
     for xb, yb in dl:

@@ -86,7 +86,8 @@ def folder_lock(folder:Path, # the folder to write into (created if needed)
     raise FolderBusy(f"{folder}: could not take its lock; try again")
 
 # %% ../nbs/00a_core.ipynb #50d6a07f
-def finite(obj):
+def finite(obj, # a JSON-like value: dicts, lists, tuples, numbers, strings
+          ):
     "`obj` with every non-finite float (NaN, ±inf) replaced by `None`, through dicts, lists and tuples."
     if isinstance(obj, float): return obj if math.isfinite(obj) else None
     if isinstance(obj, dict): return {k: finite(v) for k,v in obj.items()}
@@ -94,14 +95,17 @@ def finite(obj):
     return obj
 
 # %% ../nbs/00a_core.ipynb #c52e146a
-def dumps_strict(obj, indent:int=1)->str:
+def dumps_strict(obj, # a JSON-like value
+                 indent:int=1, # spaces per level
+                )->str:
     "Strict JSON of `obj`: non-finite floats as `null`, never `NaN` or `Infinity`."
     return json.dumps(finite(obj), indent=indent, allow_nan=False)
 
 # %% ../nbs/00a_core.ipynb #bb5eda4e
 def _no_constant(name): raise ValueError(f"{name} is not JSON")
 
-def read_json(path:Path):
+def read_json(path:Path, # a JSON file nodown wrote
+             ):
     "The strict JSON in `path`, or a `ValueError` that names the file."
     try: return json.loads(Path(path).read_text(), parse_constant=_no_constant)
     except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{path} is not valid JSON ({e}); move it aside or run again with --restart") from None

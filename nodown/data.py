@@ -91,7 +91,8 @@ def source_path(source:str|Path, # 'cifar10', 'cifar100', 'sample', or a folder
     return p
 
 # %% ../nbs/02_data.ipynb #ba53a6dc
-def source_name(source:str|Path)->str:
+def source_name(source:str|Path, # a named source ('cifar10', 'sample', ...) or a path
+               )->str:
     "How a run records its source: the name for a named source, the file or folder name for a path (the content hash identifies it)."
     return source if source in ('cifar10', 'cifar100', 'sample') else Path(source).expanduser().resolve().name
 
@@ -111,7 +112,8 @@ def class_depth(depths:list, # for each image under train/, its number of path p
     return max((3, 4), key=depths.count)
 
 # %% ../nbs/02_data.ipynb #fa8bf5c8
-def walk_files(top:Path)->list:
+def walk_files(top:Path, # the folder to walk
+              )->list:
     "Every file under `top`, through symlinked folders (each real folder once), never into hidden ones (names starting with '.')."
     out, seen = [], set()
     for d, dirs, files in os.walk(top, followlinks=True):
@@ -146,7 +148,8 @@ def image_files(path:Path, # a folder in fastai's layout
     return files
 
 # %% ../nbs/02_data.ipynb #80bdc52c
-def rgb8(im:Image.Image)->Image.Image:
+def rgb8(im:Image.Image, # a decoded image of any mode
+        )->Image.Image:
     "`im` as 8-bit RGB: 16-bit images scaled by 257 (not clipped), floats by their range, palettes, alpha, CMYK and the rest converted."
     if im.mode.startswith('I;16'): a = np.asarray(im).astype(np.float64)/257
     elif im.mode == 'I': a = np.asarray(im).astype(np.float64); a = a/257 if a.max() > 255 else a
@@ -268,14 +271,22 @@ def shift_flip(x:torch.Tensor, # batch (bs, c, h, w)
 class ShiftFlip(Transform):
     "Random shift (pad-and-crop) and horizontal flip of image batches, training set only."
     split_idx, order = 0, 15
-    def __init__(self, max_shift:int=3, p_flip:float=0.5): store_attr()
+    def __init__(self,
+                 max_shift:int=3, # largest shift, in pixels, each way
+                 p_flip:float=0.5, # probability of a horizontal flip
+                ): store_attr()
     def encodes(self, x:TensorImage): return TensorImage(shift_flip(x, self.max_shift, self.p_flip))
 
 # %% ../nbs/02_data.ipynb #6e99d915
 class TensorImages:
     "Images `x` (uint8, n x 3 x h x w) with labels `y` and class names `vocab`, indexable like a fastai dataset."
     n_inp = 1
-    def __init__(self, x, y, vocab, split_idx=0): store_attr()
+    def __init__(self,
+                 x, # images, uint8 (n, 3, h, w)
+                 y, # labels (n,)
+                 vocab, # class names, in label order
+                 split_idx=0, # 0 for training, 1 for validation (as fastai's)
+                ): store_attr()
     def __len__(self): return len(self.x)
     def __getitem__(self, i): return TensorImage(self.x[i]), TensorCategory(self.y[i])
     def decode(self, o, full=True): return o[0], Category(self.vocab[int(o[1])])
@@ -283,7 +294,11 @@ class TensorImages:
 # %% ../nbs/02_data.ipynb #7a3d2f46
 class TensorDL(TfmdDL):
     "A fastai `TfmdDL` over `TensorImages` that slices whole batches out of memory."
-    def __init__(self, dataset, bs=64, **kwargs): super().__init__(dataset, bs=bs, num_workers=0, **kwargs)
+    def __init__(self,
+                 dataset, # a `TensorImages`
+                 bs=64, # batch size
+                 **kwargs,
+                ): super().__init__(dataset, bs=bs, num_workers=0, **kwargs)
     def create_batches(self, samps):
         idxs = torch.tensor(list(samps), dtype=torch.long)
         ds = self.dataset
@@ -293,13 +308,16 @@ class TensorDL(TfmdDL):
             yield TensorImage(ds.x[b]), TensorCategory(ds.y[b])
 
 # %% ../nbs/02_data.ipynb #3f4fdd1b
-def batch_tfms(augment:bool=False, normalize:bool=True)->list:
+def batch_tfms(augment:bool=False, # add `ShiftFlip` (training set only)
+               normalize:bool=True, # normalise with CIFAR's channel statistics
+              )->list:
     "Batch transforms shared by both paths: to float, optional `ShiftFlip`, optional CIFAR normalisation."
     from fastai.vision.all import cifar_stats
     return [IntToFloatTensor(), *([ShiftFlip()] if augment else []), *([Normalize.from_stats(*cifar_stats)] if normalize else [])]
 
 # %% ../nbs/02_data.ipynb #e77260ae
-def class_of(f)->str:
+def class_of(f, # an image file in a class folder
+            )->str:
     "The class of image file `f`: its folder's name, in Unicode NFC."
     return unicodedata.normalize('NFC', Path(f).parent.name)
 

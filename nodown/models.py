@@ -80,7 +80,11 @@ def list_families()->list:
 @dataclass(frozen=True)
 class C:
     "Spec of one conv block in a cfg list."
-    nf:int; ks:int=3; stride:int=1; dilation:int=1; padding:int|None=None
+    nf:int # output channels
+    ks:int=3 # kernel size
+    stride:int=1 # stride
+    dilation:int=1 # dilation
+    padding:int|None=None # explicit padding; None means `same`
 
 # %% ../nbs/01_models.ipynb #7e4129a3
 def make_layers(cfg:list, # `C` specs and `'D'` downsampling markers
@@ -132,26 +136,42 @@ class VGG4(SeqNet):
 @register_model(name='vgg_4', family='VGG4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671)
 class VGG_4(VGG4):
     "The post's VGG_4: 16-24-32-48 3x3 convs, 2x2 max pool after each (25,474 params)."
-    def __init__(self, n_out:int=10, c_in:int=3): super().__init__('max', n_out=n_out, c_in=c_in)
+    def __init__(self,
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                ): super().__init__('max', n_out=n_out, c_in=c_in)
 
 @register_model(name='vgg4_dilation', family='VGG4', source='fastai post', kind='none + dilation (cropping)', tags=('post',), reported=0.7979)
 class VGG4_Dilation(VGG4):
     "The post's dilated net, faithful: dilation 1-2-4-8 with padding=1, so maps shrink 32-32-30-24-10."
-    def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', padding=1, n_out=n_out, c_in=c_in)
+    def __init__(self,
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                ): super().__init__('none', padding=1, n_out=n_out, c_in=c_in)
 
 @register_model(name='vgg4_dilation_same', family='VGG4', source='nodown (the post\'s dilated net, same padding)', kind='none + dilation', tags=('post', 'zoo'))
 class VGG4_Dilation_Same(VGG4):
     "The dilated net with same padding: dilation 1-2-4-8 and 32x32 maps at every layer."
-    def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', n_out=n_out, c_in=c_in)
+    def __init__(self,
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                ): super().__init__('none', n_out=n_out, c_in=c_in)
 
 @register_model(name='vgg4_large_filter', lr=5e-3, family='VGG4', source='fastai post', kind='none + large kernels', tags=('post', 'zoo'), reported=0.8144)
 class VGG4_large_filter(VGG4):
     "The post's large-filter net: kernels 3-5-7-9, same padding, no downsampling (172,930 params)."
-    def __init__(self, n_out:int=10, c_in:int=3): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in)
+    def __init__(self,
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                ): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in)
 
 # %% ../nbs/01_models.ipynb #39f42b09
-for _k in ('avg', 'stride', 'conv', 'pixel_unshuffle', 'blur'):
-    register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling with `{_k}`.", family='VGG4',
+_ZOO_DOCS = dict(avg="2x2 average pooling", stride="each block's own 3x3 conv at stride 2",
+                 conv="a separate learned 3x3 conv at stride 2 (the All-CNN replacement)",
+                 pixel_unshuffle="pixel-unshuffle (space to depth) and a 1x1 conv",
+                 blur="anti-aliased pooling: a 2x2 max pool at stride 1, then a blur subsampling by 2 (Zhang 2019)")
+for _k, _d in _ZOO_DOCS.items():
+    register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling by {_d}.", family='VGG4',
                    source='nodown zoo', kind=_k, tags=('zoo',))
 
 # %% ../nbs/01_models.ipynb #942984bb
@@ -164,13 +184,22 @@ register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', fami
 @register_model(name='plain10', family='plain', source='CNN without any downsampling')
 class Plain10(SeqNet):
     "Ten plain 3x3 conv blocks (16..48 channels), no downsampling."
-    def __init__(self, n_out:int=10, c_in:int=3, widths:tuple=(16,20,24,28,30,32,36,38,42,48)):
+    def __init__(self,
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                 widths:tuple=(16,20,24,28,30,32,36,38,42,48), # channels of the ten conv blocks
+                ):
         super().__init__(*make_layers([C(w) for w in widths], c_in, 'none'), *head(widths[-1], n_out))
 
 # %% ../nbs/01_models.ipynb #78e2b6b9
 class BasicBlock(nn.Module):
     "Two 3x3 conv-BN blocks with an identity (or 1x1 conv) shortcut."
-    def __init__(self, ni:int, nf:int, stride:int=1, dilation:int=1):
+    def __init__(self,
+                 ni:int, # input channels
+                 nf:int, # output channels
+                 stride:int=1, # stride of the first conv and the shortcut
+                 dilation:int=1, # dilation of both convs
+                ):
         super().__init__()
         self.convs = nn.Sequential(ConvBnAct(ni, nf, 3, stride, dilation), ConvBnAct(nf, nf, 3, 1, dilation, act=None))
         self.shortcut = ConvBnAct(ni, nf, 1, stride, act=None) if stride!=1 or ni!=nf else nn.Identity()
@@ -180,10 +209,13 @@ class BasicBlock(nn.Module):
 # %% ../nbs/01_models.ipynb #a6df9be3
 class CifarResNet(SeqNet):
     "CIFAR ResNet: 3 stages of `n_blocks` basic blocks; stride-2 stage entries, or dilation doubling instead."
-    def __init__(self, n_blocks:int=6, # basic blocks per stage (6 gives ResNet-38)
+    def __init__(self,
+                 n_blocks:int=6, # basic blocks per stage (6 gives ResNet-38)
                  widths:tuple=(16,32,64), # channels of the stages
                  use_downsampling:bool=True, # stride 2 at stage entries; False: dilation 1, 2, 4 instead
-                 n_out:int=10, c_in:int=3):
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                ):
         layers, ni = [ConvBnAct(c_in, widths[0])], widths[0]
         for i,w in enumerate(widths):
             stride, dil = (2 if i and use_downsampling else 1), (1 if use_downsampling else 2**i)

@@ -81,19 +81,25 @@ def accuracies(out:Path, # a results folder written by `compare`
 # %% ../nbs/07_study.ipynb #cc9c5e22
 def _std(xs:list)->float|None: return statistics.stdev(xs) if len(xs) > 1 else None
 
-def spread(a:list, b:list)->float|None:
+def spread(a:list, # accuracies of one net, a seed each
+           b:list, # accuracies of the other
+          )->float|None:
     "The larger standard deviation over seeds of `a` and `b`; None when either has a single seed."
     sa, sb = _std(a), _std(b)
     return None if sa is None or sb is None else max(sa, sb)
 
-def fmt_acc(xs:list, digits:int=3)->str:
+def fmt_acc(xs:list, # accuracies, a seed each
+            digits:int=3, # decimals
+           )->str:
     "Mean accuracy of `xs` with its standard deviation and the number of seeds, e.g. '0.743 ± 0.004 (3 seeds)'."
     m = statistics.mean(xs)
     return f"{m:.{digits}f} (one seed)" if len(xs) == 1 else f"{m:.{digits}f} ± {_std(xs):.{digits}f} ({len(xs)} seeds)"
 
 # %% ../nbs/07_study.ipynb #ff3faf46
-def verdict(a:list, b:list, # accuracies per seed of the two nets
-            name_a:str, name_b:str, # how the sentence names them
+def verdict(a:list, # accuracies of the first net, a seed each
+            b:list, # accuracies of the second
+            name_a:str, # how the prose names the first
+            name_b:str, # how the prose names the second
            )->str:
     "How `a` compares with `b` in words the seeds allow: a lead, a weak lead, no difference, or a one-seed observation."
     d, s = 100*(statistics.mean(a) - statistics.mean(b)), spread(a, b)
@@ -200,7 +206,8 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
             f"has All-CNN-C ahead ({err['all_cnn_c']:.2f}% error against {err['base_cnn_c']:.2f}%). [All-CNN]({PAGES['allcnn']})")
 
 # %% ../nbs/07_study.ipynb #15ec8478
-def consistencies(out:Path)->dict:
+def consistencies(out:Path, # a results folder
+                 )->dict:
     "`{model: [shift consistency of each finished run, by seed]}` from the `consistency-4px.json` that `runs_consistency` kept beside each run."
     return per_seed(out, lambda r, d: read_json(d/'consistency-4px.json')['consistency'] if (d/'consistency-4px.json').exists() else None)
 
@@ -223,17 +230,20 @@ def consistency_finding(results:Path, # the folder that holds the study's result
 # %% ../nbs/07_study.ipynb #50589a0e
 FINDINGS = (post_finding, dilation_finding, zoo_finding, cost_finding, allcnn_finding, consistency_finding)
 
-def findings(results:Path)->list:
+def findings(results:Path, # the folder that holds the study's results folders (`results/`)
+            )->list:
     "The statements the runs under `results` support, each a Markdown sentence with its numbers, spread, budget and link."
     return [s for f in FINDINGS if (s := f(Path(results))) is not None]
 
-def findings_md(results:Path)->str:
+def findings_md(results:Path, # the folder that holds the study's results folders
+               )->str:
     "The findings as a Markdown list."
     return '\n'.join(f'- {s}' for s in findings(results))
 
 def _num(x, f:str='{:.4f}')->str: return '' if x is None or pd.isna(x) else f.format(x)
 
-def headline_md(results:Path)->str:
+def headline_md(results:Path, # the folder that holds the study's results folders
+               )->str:
     "The post's nets: the post's figure, ours at 30 epochs (mean ± std over seeds), the gap, as a Markdown table."
     t = post_table(Path(results)/'post_30ep')
     rows = [f"| `{m}` | {_num(r['post'])} | {_num(r['ours'])}{_num(r['std'], ' ± {:.4f}')} | {int(r['seeds'])} | {_num(r['gap_points'], '{:+.1f}')} |"

@@ -40,7 +40,8 @@ RECIPES = dict(
 )
 
 # %% ../nbs/03_train.ipynb #907ddea7
-def check_recipe(recipe:str)->dict:
+def check_recipe(recipe:str, # a name from `RECIPES`
+                )->dict:
     "The settings of `recipe`, or a `ValueError` naming the known ones."
     if recipe not in RECIPES: raise ValueError(f"Unknown recipe {recipe!r}; choose one of: {', '.join(RECIPES)}")
     return RECIPES[recipe]
@@ -64,7 +65,11 @@ def scaled_milestones(epochs:int, # epochs of this run
 class MultiStepLR(Callback):
     "Multiply the learning rate by `gamma` at each epoch in `milestones`."
     order = 60
-    def __init__(self, lr:float, milestones:list, gamma:float=0.1): self.lr,self.milestones,self.gamma = lr,milestones,gamma
+    def __init__(self,
+                 lr:float, # the starting rate
+                 milestones:list, # epochs at which the rate is multiplied by `gamma`
+                 gamma:float=0.1, # the factor
+                ): self.lr,self.milestones,self.gamma = lr,milestones,gamma
     def before_epoch(self): self.opt.set_hyper('lr', self.lr*self.gamma**sum(self.epoch >= m for m in self.milestones))
 
 # %% ../nbs/03_train.ipynb #8a9cfab3
@@ -96,7 +101,8 @@ class RunConfig:
         return hashlib.sha1(json.dumps(config_identity(self.to_dict()), sort_keys=True).encode()).hexdigest()[:12]
 
 # %% ../nbs/03_train.ipynb #6a3c6d2a
-def config_identity(d:dict)->dict:
+def config_identity(d:dict, # a `RunConfig` as a dict (`dataclasses.asdict` or a saved `result.json`'s config)
+                   )->dict:
     "The fields of a config dict that decide a run's numbers (all but the source's name)."
     return {k:v for k,v in d.items() if k != 'data'}
 
@@ -117,7 +123,7 @@ def run_config(model:str, # registered name
                seed:int|None=0, # None: not seeded (and not reproducible)
                amp:bool|None=None, # mixed precision; default: on CUDA only
                channels_last:bool|None=None, # memory format; default: on (`channels_last`), never chosen by a timing
-               **model_kw, # options of the model's builder
+               **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
               )->RunConfig:
     "The `RunConfig` of a run, with every default resolved: `train`, `compare` and the CLI all build it here."
     r = check_recipe(recipe)
@@ -164,7 +170,8 @@ def _step_time(model, xb, yb, steps):
 
 # %% ../nbs/03_train.ipynb #7ff2934c
 def channels_last_speedup(model:nn.Module, # the model (not changed)
-                          xb:torch.Tensor, yb:torch.Tensor, # one batch
+                          xb:torch.Tensor, # a batch of images
+                          yb:torch.Tensor, # its labels
                           steps:int=3, # timed steps per format
                          )->float:
     "Time of a training step in the default format over its time in `channels_last` (>1: channels_last is faster)."
@@ -187,7 +194,8 @@ def _train_loader(dls):
     "The training `DataLoader` of `dls`, unwrapped from fastai's `DistributedDL` when data-parallel."
     return getattr(dls.train, 'dl', dls.train)
 
-def rng_state(dls)->dict:
+def rng_state(dls, # the run's `DataLoaders` (their shuffling generator is saved too)
+             )->dict:
     "Every random state a run draws from, as plain types and tensors."
     kind, keys, pos, has_gauss, gauss = np.random.get_state()
     return dict(python=random.getstate(), numpy=(kind, torch.from_numpy(keys.astype(np.int64)), int(pos), int(has_gauss), float(gauss)),
@@ -195,7 +203,9 @@ def rng_state(dls)->dict:
                 loader=_train_loader(dls).rng.getstate())
 
 # %% ../nbs/03_train.ipynb #0e158216
-def set_rng_state(state:dict, dls):
+def set_rng_state(state:dict, # from `rng_state`
+                  dls, # the run's `DataLoaders`
+                 ):
     "Restore the random states saved by `rng_state`."
     random.setstate(state['python']); torch.set_rng_state(state['torch'])
     kind, keys, pos, has_gauss, gauss = state['numpy']
@@ -227,7 +237,8 @@ def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
     return ck
 
 # %% ../nbs/03_train.ipynb #67da5c2a
-def plain(o):
+def plain(o, # a state dict, optimizer state or history
+         ):
     "`o` with plain tensors, lists for fastcore `L`s and Python numbers for NumPy scalars: what `weights_only` loading reads."
     if isinstance(o, dict): return {k: plain(v) for k,v in o.items()}
     if isinstance(o, tuple): return tuple(plain(v) for v in o)
@@ -238,13 +249,17 @@ def plain(o):
 # %% ../nbs/03_train.ipynb #52846685
 class Diverged(Exception):
     "A run whose loss became NaN or infinite."
-    def __init__(self, epoch:int): super().__init__(f"the loss became NaN or infinite in epoch {epoch+1}"); self.epoch = epoch
+    def __init__(self,
+                 epoch:int, # the epoch (0-based) in which the loss stopped being finite
+                ): super().__init__(f"the loss became NaN or infinite in epoch {epoch+1}"); self.epoch = epoch
 
 # %% ../nbs/03_train.ipynb #74ceea2c
 class StopOnNonFinite(Callback):
     "Raise `Diverged` when the training loss or an epoch's metrics are NaN or infinite."
     order = 65  # after the Recorder, before `EpochLog` writes a checkpoint
-    def __init__(self, every:int=10): self.every = every
+    def __init__(self,
+                 every:int=10, # check the training loss every this many batches
+                ): self.every = every
     def before_epoch(self): self.bad = None
     def after_loss(self):
         if not self.training: return
@@ -260,7 +275,12 @@ class StopOnNonFinite(Callback):
 class EpochLog(Callback):
     "Record a row per epoch and, with `ckpt`, save config, model, optimizer, history and random states after each."
     order = 70  # after the Recorder
-    def __init__(self, ckpt:Path|None=None, cfg:RunConfig|None=None, state:dict|None=None, lines:bool=False):
+    def __init__(self,
+                 ckpt:Path|None=None, # checkpoint file, written after every epoch; None: no checkpoint
+                 cfg:RunConfig|None=None, # the run's config, saved in the checkpoint
+                 state:dict|None=None, # a checkpoint being resumed: its history is kept
+                 lines:bool=False, # print one line per epoch (logs that are not a terminal)
+                ):
         self.ckpt,self.cfg,self.state,self.lines = ckpt,cfg,state or {},lines
         self.history = list(self.state.get('history', []))
     def before_fit(self):
@@ -300,7 +320,8 @@ def _broadcast(self, t, rank):
     return t.cpu().tolist()
 
 # %% ../nbs/03_train.ipynb #20fd5ebb
-def distrib_context(learn:Learner):
+def distrib_context(learn:Learner, # the `Learner` to train
+                   ):
     "fastai's `distrib_ctx` when launched on several processes, else a null context."
     if num_distrib() <= 1: return nullcontext()
     from fastai.distributed import DistributedDL  # needs `accelerate`: imported only on several processes
@@ -315,7 +336,11 @@ def build_model(cfg:RunConfig, # the run's config
     return create_model(cfg.model, n_out=n_out, **cfg.model_kw)
 
 # %% ../nbs/03_train.ipynb #49b23c65
-def make_learner(dls, model:nn.Module, recipe:str='one_cycle', cbs=None)->Learner:
+def make_learner(dls, # the data
+                 model:nn.Module, # the model to train
+                 recipe:str='one_cycle', # a name from `RECIPES`
+                 cbs=None, # extra fastai callbacks
+                )->Learner:
     "A `Learner` with cross-entropy, accuracy, and the optimizer of `recipe`."
     r = check_recipe(recipe)
     opt = partial(SGD, mom=r['mom'], decouple_wd=False) if 'mom' in r else None
@@ -323,7 +348,12 @@ def make_learner(dls, model:nn.Module, recipe:str='one_cycle', cbs=None)->Learne
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, cbs=cbs, **kw)
 
 # %% ../nbs/03_train.ipynb #70f4088f
-def fit_recipe(learn:Learner, recipe:str, epochs:int, lr:float, start_epoch:int=0):
+def fit_recipe(learn:Learner, # from `make_learner`
+               recipe:str, # a name from `RECIPES`
+               epochs:int, # total epochs of the schedule
+               lr:float, # peak (one-cycle) or starting (paper) rate
+               start_epoch:int=0, # epochs already done (a resumed run)
+              ):
     "Run `recipe`'s schedule for `epochs` at learning rate `lr`."
     r = check_recipe(recipe)
     if recipe == 'one_cycle': return learn.fit_one_cycle(epochs, lr, start_epoch=start_epoch)
@@ -331,7 +361,8 @@ def fit_recipe(learn:Learner, recipe:str, epochs:int, lr:float, start_epoch:int=
 
 # %% ../nbs/03_train.ipynb #bf24d2c5
 @contextmanager
-def quiet(learn:Learner):
+def quiet(learn:Learner, # the `Learner` to silence
+         ):
     "Neither progress bars nor the epoch table while inside."
     with learn.no_bar(), learn.no_logging(): yield
 
@@ -389,7 +420,7 @@ def train(model:str, # registered name
           channels_last:bool|None=None, # memory format; default: on
           show:bool|str='auto', # see `train_config`
           cbs:list|None=None, # extra fastai callbacks
-          **model_kw, # options of the model's builder
+          **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
          )->tuple:
     "Train registered `model` on `dls` with `recipe`; return the `Learner` and a dict of what the run used and measured."
     return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp, channels_last, **model_kw), dls, ckpt, show, cbs)

@@ -77,3 +77,11 @@ def test_browser_finds_cut_tables(tmp_path):
         finally: d.quit(); srv.shutdown()
     finally: check_site.SITE = old
     assert cut == {'cut.html': True, 'wide_scroller.html': True, 'scrolls.html': False, 'wrapped.html': False}, cut
+
+def test_small_plot_text_is_found(tmp_path):
+    "A 200-dpi plot drawn at a quarter of its width shows 9-pt text at 6.25 px (passes); at a fifth, 5 px (fails)."
+    from PIL import Image
+    (tmp_path/'f').mkdir(); Image.new('RGB', (2000, 800)).save(tmp_path/'f'/'p.png', dpi=(200, 200))
+    assert check_site.small_text([('http://127.0.0.1:1/f/p.png', True, 2000, 500)], tmp_path) == []
+    bad = check_site.small_text([('http://127.0.0.1:1/f/p.png', True, 2000, 400)], tmp_path)
+    assert bad == ['p.png (5.0 px)'], bad

@@ -123,7 +123,7 @@ def requested_hosts(driver)->set:
 
 JS_SEEN = """return {title: document.title, h1: [...document.querySelectorAll('h1')].map(e => e.textContent.trim()),
   text: document.body.innerText, tables: document.querySelectorAll('article table').length,
-  imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth]),
+  imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth, i.getBoundingClientRect().width]),
   cut: cut(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || ''}"""
 JS_CUT = """function cut() {  // tables or images that reach past the content column with no scrolling box inside it to hold them
   const art = document.querySelector('article'), ar = art.getBoundingClientRect(), bad = [];
@@ -150,8 +150,27 @@ def look(driver, url:str, shot:Path|None=None)->dict:
     if shot: driver.save_screenshot(str(shot))
     return seen
 
+SMALLEST_PLOT_FONT_PT, MIN_TEXT_PX = 9, 6   # nodown's plots write no text under 9 pt; on screen it must stay >= 6 px
+
+def png_dpi(url:str, site:Path=SITE)->float:
+    "The dpi a PNG under `site` was saved with (matplotlib writes it; 72 when absent)."
+    from PIL import Image
+    f = site/unquote(urlparse(url).path).lstrip('/')
+    try: return float((Image.open(f).info.get('dpi') or (72,))[0])
+    except (OSError, ValueError): return 72.
+
+def small_text(imgs:list, site:Path=SITE)->list:
+    "Plots whose smallest text (legends, ticks) shows under `MIN_TEXT_PX` pixels at the size the page draws them."
+    bad = []
+    for url, _, natural, shown in imgs:
+        if not natural or not url.endswith('.png'): continue
+        px = SMALLEST_PLOT_FONT_PT/72 * png_dpi(url, site) * shown/natural
+        if px < MIN_TEXT_PX: bad.append(f"{Path(urlparse(url).path).name} ({px:.1f} px)")
+    return bad
+
 WIDTHS = (1280, 400)
 COMMON = {'no table or image cut at the column edge': lambda s: not s['cut'],
+          'plot text readable (legends and ticks at least 6 px)': lambda s: not small_text(s['imgs']),
           'the sidebar names the site once': lambda s: [l.strip() for l in s['nav'].splitlines()].count('nodown') <= 1}
 
 def shot_name(path:str, width:int)->str: return f"{path.removesuffix('.html').replace('/', '_') or 'home'}-{width}.png"
@@ -167,7 +186,8 @@ def check_browser(shots:Path, pages:dict, widths:tuple=WIDTHS)->list:
                 for path, checks in pages.items():
                     seen = look(d, base+path, shots/shot_name(path, w))
                     for name, ok in {**COMMON, **checks}.items():
-                        if not ok(seen): bad.append(f"{path} at {w} px: {name}" + (f" {seen['cut']}" if name.startswith('no table') else ''))
+                        if not ok(seen): bad.append(f"{path} at {w} px: {name}" + (f" {seen['cut']}" if name.startswith('no table') else '')
+                                                    + (f" {small_text(seen['imgs'])}" if name.startswith('plot text') else ''))
                     if (ext := requested_hosts(d) - {'127.0.0.1'}): bad.append(f"{path}: requested {sorted(ext)} from the internet")
             finally: d.quit()
     finally: srv.shutdown()
@@ -175,15 +195,16 @@ def check_browser(shots:Path, pages:dict, widths:tuple=WIDTHS)->list:
 
 PAGES = {
     'index.html': {'title is nodown': lambda s: 'nodown' in s['title'], 'a rendered table': lambda s: s['tables'] > 0,
-         'a plot that loaded': lambda s: any(w > 0 for _,_,w in s['imgs'])},
+         'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
     'models.html': {'title Models': lambda s: any(h.startswith('Models') for h in s['h1']), 'the create_model API entry': lambda s: 'Create the registered model' in s['text'],
                 'a rendered table': lambda s: s['tables'] > 0},
-    'data.html': {'a rendered table or plot': lambda s: s['tables'] > 0 or any(w > 0 for _,_,w in s['imgs'])},
+    'data.html': {'a rendered table or plot': lambda s: s['tables'] > 0 or any(i[2] > 0 for i in s['imgs'])},
     'cli.html': {'usage of compare': lambda s: 'usage: nodown compare' in s['text']},
     'experiments/zoo.html': {'a rendered table': lambda s: s['tables'] > 0},
     'experiments/allcnn.html': {'a rendered table': lambda s: s['tables'] > 0},
+    'experiments/analysis.html': {'a rendered table': lambda s: s['tables'] > 0, 'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
     'experiments/post.html': {'a rendered table': lambda s: s['tables'] > 0,
-                          'a plot that loaded': lambda s: any(w > 0 for _,_,w in s['imgs'])},
+                          'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
 }
 
 if __name__ == '__main__':

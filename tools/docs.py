@@ -24,6 +24,11 @@ CSS = """.jupyter-wrapper .jp-InputPrompt, .jupyter-wrapper .jp-OutputPrompt { d
 .md-typeset table.params td:nth-child(-n+3) code { white-space: nowrap; }
 .md-typeset a.src { font-size: .65rem; margin-left: .4rem; }
 .jupyter-wrapper .jp-OutputArea-output img { max-width: 100%; height: auto; }
+/* on a phone a plot keeps a readable size and scrolls sideways rather than shrinking its legend to a few pixels */
+@media (max-width: 720px) {
+  .jupyter-wrapper .jp-OutputArea-output { overflow-x: auto; }
+  .jupyter-wrapper .jp-OutputArea-output img { max-width: none; width: max(100%, 660px); }
+}
 """
 
 def doc_url_re():
@@ -36,7 +41,7 @@ def front_matter(cell):
 
 def md(text): return dict(cell_type='markdown', metadata={}, source=text)
 
-SHOW_DOC = re.compile(r"\[source\]\((?P<url>[^)]*/(?P<mod>nodown/[\w/]+)\.py#L\d+)\)")
+SHOW_DOC = re.compile(r"\[source\]\((?P<url>[^)]*/(?P<mod>nodown/[\w/]+)\.py#L\w+)\)")   # #LNone: an object from the package
 
 def symbol(src:str, mod:str):
     "The object a `show_doc(...)` cell documents, looked up in the module its source link names."
@@ -107,7 +112,11 @@ def api_entry(src:str, text:str)->str|None:
     h = re.search(r'^#+ (\S+)', text, re.M)
     if not (m and h and 'show_doc' in src): return None
     obj = symbol(src, m.group('mod'))
-    return None if obj is None else render_doc(obj, h.group(1), m.group('url'))
+    if obj is None: return None
+    try: line = inspect.getsourcelines(obj)[1]
+    except (OSError, TypeError): line = None
+    url = re.sub(r'#L\w+$', f'#L{line}', m.group('url')) if line else m.group('url')
+    return render_doc(obj, h.group(1), url)
 
 def adapt_cell(c, rel, link_re):
     "One cell made ready for mkdocs-jupyter: show_doc output as markdown, hidden inputs tagged, links relative."

@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 import torch, torch.nn as nn, pandas as pd, matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
+import torch.nn.functional as F
 from .stats import layer_table
 from .core import line_styles
 
 # %% auto #0
-__all__ = ['roll_images', 'shift_consistency', 'runs_consistency', 'guided_backprop', 'show_guided_backprop', 'plot_layers']
+__all__ = ['roll_images', 'translate_images', 'shift_consistency', 'runs_consistency', 'guided_backprop', 'show_guided_backprop',
+           'plot_layers']
 
 # %% ../nbs/05_analysis.ipynb #2c6f139f
 def roll_images(x:torch.Tensor, # batch (bs, c, h, w)
@@ -27,6 +29,19 @@ def roll_images(x:torch.Tensor, # batch (bs, c, h, w)
     return x[torch.arange(bs, device=dev)[:,None,None,None], torch.arange(c, device=dev)[None,:,None,None],
              rows[:,None,:,None], cols[:,None,None,:]]
 
+# %% ../nbs/05_analysis.ipynb #703f1fe4
+def translate_images(x:torch.Tensor, # batch (bs, c, h, w)
+                     dy:torch.Tensor, # per-image vertical shifts (bs,), in pixels
+                     dx:torch.Tensor, # per-image horizontal shifts (bs,), in pixels
+                    )->torch.Tensor:
+    "Shift each image of `x` by its own `(dy, dx)`, zeros where nothing was: a crop of the zero-padded image."
+    bs,c,h,w = x.shape; dev = x.device; m = int(max(dy.abs().max(), dx.abs().max(), 0))
+    p = F.pad(x, [m]*4)
+    rows = torch.arange(h, device=dev)[None] - dy[:,None] + m
+    cols = torch.arange(w, device=dev)[None] - dx[:,None] + m
+    return p[torch.arange(bs, device=dev)[:,None,None,None], torch.arange(c, device=dev)[None,:,None,None],
+             rows[:,None,:,None], cols[:,None,None,:]]
+
 # %% ../nbs/05_analysis.ipynb #27e91f67
 @torch.no_grad()
 def shift_consistency(model:nn.Module, # a trained classifier
@@ -34,16 +49,19 @@ def shift_consistency(model:nn.Module, # a trained classifier
                       max_shift:int=4, # largest shift, in pixels, each way
                       seed:int=0, # seed of the random shifts
                       max_batches:int|None=None, # stop early (None: the whole loader)
+                      how:str='circular', # 'circular' (`roll_images`) or 'translate' (`translate_images`)
                      )->dict:
     "Share of images with the same predicted class under two random shifts, and the accuracy on shifted images."
+    shift = dict(circular=roll_images, translate=translate_images).get(how)
+    if shift is None: raise ValueError(f"how must be 'circular' or 'translate', got {how!r}")
     g = torch.Generator().manual_seed(seed)
     model.eval(); same = correct = n = 0
     for i,(xb,yb) in enumerate(dl):
         if max_batches is not None and i >= max_batches: break
         xb = xb.as_subclass(torch.Tensor); bs = len(xb)
         sh = torch.randint(-max_shift, max_shift+1, (4, bs), generator=g).to(xb.device)
-        p1 = model(roll_images(xb, sh[0], sh[1])).argmax(1)
-        p2 = model(roll_images(xb, sh[2], sh[3])).argmax(1)
+        p1 = model(shift(xb, sh[0], sh[1])).argmax(1)
+        p2 = model(shift(xb, sh[2], sh[3])).argmax(1)
         same += (p1 == p2).sum().item(); correct += (p1 == yb.as_subclass(torch.Tensor)).sum().item(); n += bs
     return dict(consistency=same/n, shifted_acc=correct/n, n=n)
 
@@ -52,6 +70,7 @@ def runs_consistency(out, # a results folder written by `compare`
                      dl, # the batches to score, e.g. the runs' holdout `dls.valid`
                      max_shift:int=4, # largest shift, in pixels, each way
                      seed:int=0, # seed of the random shifts
+                     how:str='circular', # 'circular' or 'translate' (see `shift_consistency`)
                     )->pd.DataFrame:
     "`shift_consistency` of every finished run under `out` from its stored weights; one row per run, kept beside each run."
     from nodown.compare import load_results, load_run_model, run_name
@@ -59,11 +78,11 @@ def runs_consistency(out, # a results folder written by `compare`
     rows = []
     for r in load_results(out):
         if r.get('status') != 'finished': continue
-        f = Path(out)/run_name(r['model'], r['seed'])/f'consistency-{max_shift}px.json'
+        f = Path(out)/run_name(r['model'], r['seed'])/f"consistency-{'' if how == 'circular' else how + '-'}{max_shift}px.json"
         old = read_json(f) if f.exists() else {}
         if old.get('seed') != seed or old.get('n') != len(dl.dataset):
             m = load_run_model(out, r['model'], r['seed']).to(getattr(dl, 'device', None) or 'cpu')
-            old = dict(seed=seed, max_shift=max_shift, **shift_consistency(m, dl, max_shift, seed))
+            old = dict(seed=seed, max_shift=max_shift, how=how, **shift_consistency(m, dl, max_shift, seed, how=how))
             save_atomic(dumps_strict(old), f)
         rows.append(dict(model=r['model'], seed=r['seed'], holdout_acc=r['final_acc'], consistency=old['consistency'],
                          shifted_acc=old['shifted_acc'], n=old['n']))

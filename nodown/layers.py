@@ -12,7 +12,7 @@ from fastcore.basics import listify
 warnings.filterwarnings('ignore', message=r'`torch.jit.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['DOWNSAMPLE_KINDS', 'same_padding', 'ConvBnAct', 'SeqNet', 'BlurPool', 'check_kind', 'Downsample']
+__all__ = ['DOWNSAMPLE_KINDS', 'same_padding', 'ConvBnAct', 'SeqNet', 'BlurPool', 'APS', 'check_kind', 'Downsample']
 
 # %% ../nbs/00_layers.ipynb #2bf18541
 def same_padding(ks:int=3, # kernel size (odd)
@@ -32,9 +32,10 @@ class ConvBnAct(nn.Sequential):
                  padding:int|None=None, # explicit padding; None means `same`
                  bn:bool=True, # add BatchNorm2d
                  act:type|None=nn.ReLU, # activation class, or None
+                 padding_mode:str='zeros', # 'zeros', or 'circular' (the map wraps around: convs commute with circular shifts)
                 ):
         pad = same_padding(ks, dilation) if padding is None else padding
-        layers = [nn.Conv2d(ni, nf, ks, stride=stride, padding=pad, dilation=dilation)]
+        layers = [nn.Conv2d(ni, nf, ks, stride=stride, padding=pad, dilation=dilation, padding_mode=padding_mode)]
         if bn: layers.append(nn.BatchNorm2d(nf))
         if act is not None: layers.append(act())
         super().__init__(*layers)
@@ -61,8 +62,21 @@ class BlurPool(nn.Module):
         x = F.pad(x, [self.pad]*4, mode='reflect')
         return F.conv2d(x, self.filt, stride=self.stride, groups=self.ni)
 
+# %% ../nbs/00_layers.ipynb #719fc689
+class APS(nn.Module):
+    "Adaptive polyphase sampling: keep, per image, the polyphase component of largest norm (Chaman & Dokmanić 2021)."
+    def __init__(self, stride:int=2, # subsampling factor (stride x stride components)
+                ):
+        super().__init__(); self.stride = stride
+    def forward(self, x):
+        s = self.stride; h, w = x.shape[-2:]
+        if h % s or w % s: x = F.pad(x, (0, -w % s, 0, -h % s), mode='circular')   # a whole number of grids
+        ph = torch.stack([x[..., i::s, j::s] for i in range(s) for j in range(s)], 1)   # (bs, s*s, c, h/s, w/s)
+        best = ph.flatten(2).norm(dim=2).argmax(1)
+        return ph[torch.arange(len(x), device=x.device), best]
+
 # %% ../nbs/00_layers.ipynb #ee71fe78
-DOWNSAMPLE_KINDS = ('max', 'avg', 'stride', 'conv', 'pixel_unshuffle', 'blur', 'none')
+DOWNSAMPLE_KINDS = ('max', 'avg', 'stride', 'conv', 'pixel_unshuffle', 'blur', 'aps', 'none')
 
 # %% ../nbs/00_layers.ipynb #8e12a531
 def check_kind(kind:str # a downsampling kind
@@ -88,4 +102,5 @@ def Downsample(kind:str, # one of `DOWNSAMPLE_KINDS`
         return (nn.MaxPool2d if kind=='max' else nn.AvgPool2d)(ks, factor, padding=(ks-factor+1)//2)
     if kind=='conv': return ConvBnAct(ni, nf, ks or 3, stride=factor, bn=bn)
     if kind=='pixel_unshuffle': return nn.Sequential(nn.PixelUnshuffle(factor), ConvBnAct(ni*factor**2, nf, 1, bn=bn))
+    if kind=='aps': return nn.Sequential(nn.CircularPad2d((0, 1, 0, 1)), nn.MaxPool2d(2, 1), APS(factor))
     return nn.Sequential(nn.MaxPool2d(2, 1), BlurPool(ni, factor))

@@ -16,7 +16,7 @@ from .layers import *
 # %% auto #0
 __all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg', 'list_families',
            'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter',
-           'Plain10', 'BasicBlock', 'CifarResNet', 'init_he', 'AllCNN']
+           'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer', 'init_he', 'AllCNN']
 
 # %% ../nbs/01_models.ipynb #31524125
 _model_entrypoints = {}  # name -> (builder, one-line description)
@@ -93,6 +93,7 @@ def make_layers(cfg:list, # `C` specs and `'D'` downsampling markers
                 bn:bool=True, # BatchNorm after each conv
                 pool_ks:int|None=None, # pooling window (All-CNN pools 3x3 with stride 2)
                 drop:float=0., # dropout after each downsampling point
+                padding_mode:str='zeros', # of every conv: 'zeros' or 'circular' (what APS needs for exact shift invariance)
                )->list:
     "Modules for `cfg`, using `ConvBnAct` and `Downsample(downsample)`."
     layers, ni = [], c_in
@@ -102,7 +103,7 @@ def make_layers(cfg:list, # `C` specs and `'D'` downsampling markers
             if drop: layers.append(nn.Dropout(drop))
             continue
         stride = 2 if check_kind(downsample)=='stride' and cfg[i+1:i+2]==['D'] else s.stride
-        layers.append(ConvBnAct(ni, s.nf, s.ks, stride, s.dilation, s.padding, bn=bn))
+        layers.append(ConvBnAct(ni, s.nf, s.ks, stride, s.dilation, s.padding, bn=bn, padding_mode=padding_mode))
         ni = s.nf
     return layers
 
@@ -125,12 +126,13 @@ class VGG4(SeqNet):
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
                  bn:bool=True, # BatchNorm
+                 padding_mode:str='zeros', # of every conv: 'zeros', or 'circular' (maps wrap around, as APS needs)
                 ):
         n = len(widths)
         if dilations is None: dilations = (1,2,4,8)[:n] if check_kind(downsample)=='none' and kernels==3 else 1
         ks, ds = [listify(v)*n if len(listify(v))==1 else listify(v) for v in (kernels, dilations)]
         cfg = [s for w,k,d in zip(widths, ks, ds) for s in (C(w, k, dilation=d, padding=padding), 'D')]
-        super().__init__(*make_layers(cfg, c_in, downsample, bn), *head(widths[-1], n_out))
+        super().__init__(*make_layers(cfg, c_in, downsample, bn, padding_mode=padding_mode), *head(widths[-1], n_out))
 
 # %% ../nbs/01_models.ipynb #303d217e
 @register_model(name='vgg_4', family='VGG4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671)
@@ -174,6 +176,11 @@ for _k, _d in _ZOO_DOCS.items():
     register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling by {_d}.", family='VGG4',
                    source='nodown zoo', kind=_k, tags=('zoo',))
 
+# %% ../nbs/01_models.ipynb #a8523062
+register_model(partial(VGG4, 'aps', padding_mode='circular'), name='vgg4_aps', family='VGG4', source='Chaman & Dokmanić 2021',
+               doc="VGG4 (16-24-32-48) downsampling by adaptive polyphase sampling, circular padding: exactly shift-invariant.",
+               kind='aps', tags=('zoo',))
+
 # %% ../nbs/01_models.ipynb #942984bb
 _wide = (64,128,256,512)
 register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', family='wide VGG4', doc="Wide VGG4 (64-512), stride-2 convs.", source='CNN without any downsampling')
@@ -215,16 +222,56 @@ class CifarResNet(SeqNet):
                  use_downsampling:bool=True, # stride 2 at stage entries; False: dilation 1, 2, 4 instead
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
+                 output_stride:int|None=None, # input side / final map side: 4, 2 or 1 (None: 4, or 1 without downsampling)
                 ):
-        layers, ni = [ConvBnAct(c_in, widths[0])], widths[0]
+        full = 2**(len(widths)-1)
+        os_ = output_stride or (full if use_downsampling else 1)
+        if os_ not in [2**k for k in range(len(widths))]:
+            raise ValueError(f"output_stride must be one of {[2**k for k in range(len(widths))]}, got {output_stride!r}")
+        layers, ni, reached, dil = [ConvBnAct(c_in, widths[0])], widths[0], 1, 1
         for i,w in enumerate(widths):
-            stride, dil = (2 if i and use_downsampling else 1), (1 if use_downsampling else 2**i)
+            stride = 1
+            if i and reached < os_: stride, reached = 2, reached*2   # stride while below the output stride...
+            elif i: dil *= 2                                          # ...then dilate instead, as timm does
             layers += [BasicBlock(ni if j==0 else w, w, stride if j==0 else 1, dil) for j in range(n_blocks)]
             ni = w
         super().__init__(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(ni, n_out))
 
 register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', family='CIFAR ResNet', doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
-register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', family='CIFAR ResNet', doc="CIFAR ResNet-38 without downsampling: dilation 1-2-4.", source='CNN without any downsampling')
+register_model(partial(CifarResNet, 6, output_stride=2), name='resnet38_os2', family='CIFAR ResNet', source='nodown (timm-style output stride)',
+               doc="CIFAR ResNet-38 at output stride 2: the last stage dilates by 2 instead of striding (16x16 final maps).")
+register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', family='CIFAR ResNet',
+               doc="CIFAR ResNet-38 without downsampling (output stride 1): dilation 1-2-4.", source='CNN without any downsampling')
+
+# %% ../nbs/01_models.ipynb #66cdd54f
+class Residual(nn.Sequential):
+    "`x + layers(x)`."
+    def forward(self, x): return x + super().forward(x)
+
+class ConvMixer(SeqNet):
+    "ConvMixer-`dim`/`depth`: a patch stem, then `depth` depthwise-and-pointwise blocks at one resolution (Trockman & Kolter)."
+    def __init__(self,
+                 dim:int=256, # channels, the same in every block
+                 depth:int=8, # blocks
+                 kernel_size:int=5, # of the depthwise convs
+                 patch_size:int=2, # side and stride of the stem's conv: the only downsampling (1: none)
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                ):
+        act_bn = lambda: [nn.GELU(), nn.BatchNorm2d(dim)]
+        blocks = [nn.Sequential(Residual(nn.Conv2d(dim, dim, kernel_size, groups=dim, padding='same'), *act_bn()),
+                                nn.Conv2d(dim, dim, 1), *act_bn()) for _ in range(depth)]
+        super().__init__(nn.Conv2d(c_in, dim, patch_size, stride=patch_size), *act_bn(), *blocks,
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(dim, n_out))
+
+# %% ../nbs/01_models.ipynb #5d3f329b
+for _n, _kw, _d, _tags, _rep in (
+        ('convmixer_256_8', dict(dim=256, depth=8, kernel_size=5, patch_size=2), "ConvMixer-256/8, patch 2, kernel 5: the authors' CIFAR-10 setting.", (), 0.925),
+        ('convmixer_256_8_p1', dict(dim=256, depth=8, kernel_size=9, patch_size=1), "ConvMixer-256/8, patch 1, kernel 9: never downsamples.", (), None),
+        ('convmixer_64_4', dict(dim=64, depth=4, kernel_size=5, patch_size=2), "ConvMixer-64/4, patch 2, kernel 5: a width this CPU trains.", ('zoo',), None),
+        ('convmixer_64_4_p1', dict(dim=64, depth=4, kernel_size=5, patch_size=1), "ConvMixer-64/4, patch 1, kernel 5: never downsamples.", ('zoo',), None)):
+    register_model(partial(ConvMixer, **_kw), name=_n, doc=_d, family='ConvMixer', source='Trockman & Kolter 2022',
+                   kind='none (isotropic)' if _kw['patch_size'] == 1 else f"patch stem /{_kw['patch_size']} (isotropic)", tags=_tags, reported=_rep)
 
 # %% ../nbs/01_models.ipynb #a72a2487
 ALLCNN_STAGES = dict(a=[[C(96,5)], [C(192,5)]],

@@ -8,7 +8,7 @@ Docs: https://nodown.github.io/nodown/stats.html.md"""
 from __future__ import annotations
 import torch, torch.nn as nn, pandas as pd
 from torch.utils.flop_counter import FlopCounterMode
-from .layers import BlurPool
+from .layers import BlurPool, APS
 from .models import create_model, list_models, default_cfg, list_families
 
 # %% auto #0
@@ -22,6 +22,7 @@ def _kernel(m:nn.Module):
         f = lambda v: v if isinstance(v, int) else v[0]
         return f(m.kernel_size), f(m.stride), f(getattr(m, 'dilation', 1))
     if isinstance(m, BlurPool): return m.kernel_size, m.stride, 1
+    if isinstance(m, APS): return 1, m.stride, 1   # keeps one sample in stride x stride (which one: adaptive)
     if isinstance(m, nn.PixelUnshuffle): return m.downscale_factor, m.downscale_factor, 1
 
 # %% ../nbs/01a_stats.ipynb #5d9902bb

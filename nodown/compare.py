@@ -6,12 +6,12 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
-import json, math, shutil, sys, tempfile
+import shutil, sys, tempfile
 from contextlib import nullcontext
 from pathlib import Path
 import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormatter
-from .models import create_model
+from .models import create_model, list_models, default_cfg
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
 from .data import cifar_dls
@@ -23,7 +23,8 @@ __all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summariz
            'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
-POST_MODELS = ('vgg_4', 'vgg4_dilation', 'vgg4_large_filter', 'vgg4_dilation_same')   # the post's three nets, then the same-padded one
+POST_MODELS = tuple(sorted(list_models(tag='post'), key=lambda m: default_cfg(m)['reported'] or 2.))   # the registry's 'post' tag:
+# the post's three nets in the order of its figures, then the one it did not train (no figure)
 
 # %% ../nbs/04_compare.ipynb #82afd69d
 def check_out_dir(out:Path, # a results folder
@@ -81,7 +82,7 @@ def check_run(d:Path, # the run's folder
               cfg:RunConfig, # the config asked for
              )->str:
     "'done', 'diverged', 'resume' or 'new' for run folder `d`; a `ValueError` when it holds another config."
-    how = f"use another output folder, or --restart (restart=True) to replace it"
+    how = "use another output folder, or --restart (restart=True) to replace it"
     if (d/'result.json').exists():
         r = read_json(d/'result.json')
         if 'config' not in r: raise ValueError(f"{d} holds a run of an older nodown without a saved config; {how}")

@@ -6,16 +6,16 @@ Docs: https://nodown.github.io/nodown/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #64775b82
 from __future__ import annotations
-import hashlib, os, re, shutil, sys, tarfile, tempfile, unicodedata, warnings, zlib
+import hashlib, os, re, shutil, sys, tarfile, unicodedata, warnings, zlib
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import save_atomic, clean_stale
-import nodown.layers  # first: it quiets a torch warning that importing fastai triggers
+import nodown.layers  # noqa: F401 (first: it quiets a torch warning that importing fastai triggers)
 from PIL import Image
 from fastcore.basics import store_attr
 from fastprogress.fastprogress import progress_bar, IN_NOTEBOOK
 from fastai.data.all import (TfmdDL, DataLoaders, DataBlock, CategoryBlock, RandomSplitter,
-                             parent_label, get_image_files, Category, Transform, IntToFloatTensor, Normalize)
+                             Category, Transform, IntToFloatTensor, Normalize)
 from fastai.data.external import untar_data, URLs
 from fastai.vision.core import TensorImage, TensorCategory
 from fastai.vision.data import ImageBlock

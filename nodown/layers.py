@@ -7,7 +7,6 @@ Docs: https://nodown.github.io/nodown/layers.html.md"""
 # %% ../nbs/00_layers.ipynb #c47d3286
 from __future__ import annotations
 import math, warnings, torch, torch.nn as nn, torch.nn.functional as F
-from fastcore.basics import listify
 # fastai's import scripts a function with `torch.jit.script`, which new torch versions warn about on every import
 warnings.filterwarnings('ignore', message=r'`torch.jit.script` is deprecated', category=FutureWarning)
 

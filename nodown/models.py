@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib, fnmatch
 from dataclasses import dataclass, replace
 from functools import partial
-import torch, torch.nn as nn
+import torch.nn as nn
 from fastcore.basics import listify
 from .layers import *
 

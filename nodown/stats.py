@@ -6,6 +6,7 @@ Docs: https://nodown.github.io/nodown/stats.html.md"""
 
 # %% ../nbs/01a_stats.ipynb #b8f58411
 from __future__ import annotations
+from contextlib import nullcontext
 import torch, torch.nn as nn, pandas as pd
 from torch.utils.flop_counter import FlopCounterMode
 from .layers import BlurPool, APS
@@ -26,34 +27,44 @@ def _kernel(m:nn.Module):
     if isinstance(m, nn.PixelUnshuffle): return m.downscale_factor, m.downscale_factor, 1
 
 # %% ../nbs/01a_stats.ipynb #5d9902bb
-def _run_hooked(model:nn.Module, modules:dict, input_size:tuple, fn)->list:
-    "Run `model` on a zero batch of `input_size` with `fn(name, module, output)` hooked on `modules`, return what it gave."
-    res, hs = [], [m.register_forward_hook(lambda m,i,o,n=n: res.append(fn(n, m, o))) for n,m in modules.items()]
+def _run_hooked(model:nn.Module, hooks:list, input_size:tuple, macs:bool=False)->tuple:
+    "Run `model` once on a zero batch with `fn(name, module, output)` for each `(name, module, fn)` of `hooks`: `[(fn, result)]` in call order, and the MACs when `macs`."
+    res = []
+    hs = [m.register_forward_hook(lambda m,i,o,n=n,f=f: res.append((f, f(n, m, o)))) for n,m,f in hooks]
     try:
         p = next(model.parameters(), None)
-        with torch.no_grad(): model.eval()(torch.zeros(1, *input_size, device=p.device if p is not None else 'cpu'))
+        x = torch.zeros(1, *input_size, device=p.device if p is not None else 'cpu')
+        with (FlopCounterMode(display=False) if macs else nullcontext()) as fc, torch.no_grad(): model.eval()(x)
     finally:
         for h in hs: h.remove()
-    return res
+    return res, (fc.get_total_flops()//2 if macs else None)
+
+def _layer(n, m, o): return (n, *_kernel(m), o.shape[-1])
+def _side(n, m, o): return o.shape[-2] if o.ndim == 4 else None
+def _spatial_hooks(model): return [(n, m, _layer) for n,m in model.named_modules() if _kernel(m) and 'shortcut' not in n]
+def _block_hooks(model): return [(n, m, _side) for n,m in model.named_children()]
 
 # %% ../nbs/01a_stats.ipynb #c7ba556c
 def spatial_layers(model:nn.Module, # the model
                    input_size:tuple=(3,32,32), # (channels, height, width) of one input
                   )->list:
     "(name, kernel, stride, dilation, output side) of each layer acting on space, in forward order (shortcuts left out)."
-    mods = {n:m for n,m in model.named_modules() if _kernel(m) and 'shortcut' not in n}
-    return _run_hooked(model, mods, input_size, lambda n,m,o: (n, *_kernel(m), o.shape[-1]))
+    return [r for _,r in _run_hooked(model, _spatial_hooks(model), input_size)[0]]
 
 # %% ../nbs/01a_stats.ipynb #4cfa7502
+def _layer_rows(layers:list)->pd.DataFrame:
+    "The receptive-field recurrence, once: a row per spatial layer with the field after it."
+    rows, rf, jump = [], 1, 1
+    for n,k,s,d,size in layers:
+        rf, jump = rf + (k-1)*d*jump, jump*s
+        rows.append(dict(module=n, kernel=k, stride=s, dilation=d, size=size, rf=rf))
+    return pd.DataFrame(rows, index=pd.RangeIndex(1, len(rows)+1, name='layer'))
+
 def layer_table(model:nn.Module, # the model
                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
                )->pd.DataFrame:
     "Each layer acting on space, numbered from 1: its module, kernel, stride, dilation, output side, receptive field after it."
-    rows, rf, jump = [], 1, 1
-    for n,k,s,d,size in spatial_layers(model, input_size):
-        rf, jump = rf + (k-1)*d*jump, jump*s
-        rows.append(dict(module=n, kernel=k, stride=s, dilation=d, size=size, rf=rf))
-    return pd.DataFrame(rows, index=pd.RangeIndex(1, len(rows)+1, name='layer'))
+    return _layer_rows(spatial_layers(model, input_size))
 
 # %% ../nbs/01a_stats.ipynb #c74c7431
 def receptive_field(model:nn.Module, # the model
@@ -68,25 +79,24 @@ def block_sizes(model:nn.Module, # a model whose top-level children are its bloc
                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
                )->list:
     "Spatial size (height) of the feature map after each top-level block that outputs one."
-    return [s for s in _run_hooked(model, dict(model.named_children()), input_size,
-                                   lambda n,m,o: o.shape[-2] if o.ndim==4 else None) if s is not None]
+    return [s for _,s in _run_hooked(model, _block_hooks(model), input_size)[0] if s is not None]
 
 # %% ../nbs/01a_stats.ipynb #55154885
 def count_macs(model:nn.Module, # the model
                input_size:tuple=(3,32,32), # (channels, height, width) of one input
               )->int:
     "Multiply-accumulates of one forward pass on one input, counted by `torch.utils.flop_counter`."
-    p = next(model.parameters())
-    with FlopCounterMode(display=False) as fc, torch.no_grad(): model.eval()(torch.zeros(1, *input_size, device=p.device))
-    return fc.get_total_flops()//2
+    return _run_hooked(model, [], input_size, macs=True)[1]
 
 # %% ../nbs/01a_stats.ipynb #fa2b18ff
 def model_stats(model:nn.Module, # the model
                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
                )->dict:
-    "Parameters, MACs, receptive field and feature-map sizes per block of `model`."
-    return dict(params=sum(p.numel() for p in model.parameters()), macs=count_macs(model, input_size),
-                rf=receptive_field(model, input_size), sizes=block_sizes(model, input_size))
+    "Parameters, MACs, receptive field and feature-map sizes per block of `model`, from one forward pass."
+    res, macs = _run_hooked(model, _spatial_hooks(model) + _block_hooks(model), input_size, macs=True)
+    t = _layer_rows([r for f,r in res if f is _layer])
+    return dict(params=sum(p.numel() for p in model.parameters()), macs=macs, rf=int(t.rf.iloc[-1]) if len(t) else 1,
+                sizes=[s for f,s in res if f is _side and s is not None])
 
 # %% ../nbs/01a_stats.ipynb #ec77bbd9
 def models_table(names:str|list='*', # a `list_models` pattern, or a list of names

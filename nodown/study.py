@@ -188,7 +188,7 @@ def cost_finding(results:Path, # the folder that holds the study's results folde
     if not nets: return None
     parts = [f"`{m}` {by.MMACs[m]/by.MMACs['vgg_4']:.0f}× the MACs of `vgg_4` and {by.ips['vgg_4']/by.ips[m]:.0f}× slower to train"
              for m in nets]
-    return (f"**Not downsampling costs compute**: " + '; '.join(parts) + f" (training images per second in the zoo's runs, on "
+    return ("**Not downsampling costs compute**: " + '; '.join(parts) + f" (training images per second in the zoo's runs, on "
             f"{dev.get('device', 'one device')} with {dev.get('threads', '?')} threads, which also ran other work: a rough ratio). "
             f"[The downsampling zoo]({PAGES['zoo']})")
 

@@ -16,7 +16,7 @@ import fastai
 from .models import create_model, default_cfg
 from fastai.learner import Learner
 from fastai.callback.core import Callback
-from fastai.callback.schedule import *
+from fastai.callback.schedule import *  # noqa: F401,F403 (patches `Learner.fit_one_cycle`)
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
 from fastai.losses import CrossEntropyLossFlat

@@ -81,8 +81,16 @@ def _cmd_train(a): return _cmd_compare(a, [a.model], [a.seed])
 # %% ../nbs/06_cli.ipynb #284ad83a
 def _cmd_evaluate(a):
     from nodown.compare import evaluate
-    _print_table(evaluate(a.out, a.data, a.valid, a.bs))
-    print(f"scores written beside each run in {a.out} (eval-{a.valid}-*.json)")
+    from nodown.core import blank_na
+    ev = evaluate(a.out, a.data, a.valid, a.bs)
+    _print_table(blank_na(ev))
+    bad = ev[~ev.status.isin(['scored', 'diverged: not scored'])]
+    if (ev.status == 'scored').any(): print(f"scores written beside each run in {a.out} (eval-{a.valid}-*.json)")
+    if len(bad) == len(ev) and bad.status.str.startswith('older format').all():
+        print(f"nodown: {a.out} holds results from an older nodown (no config in result.json): they cannot be rebuilt or scored; "
+              f"train them again into a new folder with `nodown compare --out NEW`", file=sys.stderr)
+    elif len(bad): print(f"nodown: {len(bad)} of {len(ev)} runs could not be scored (see status)", file=sys.stderr)
+    return 1 if len(bad) else 0
 
 # %% ../nbs/06_cli.ipynb #8d5b1b63
 def _cmd_lr_find(a):
@@ -115,8 +123,8 @@ def build_parser()->argparse.ArgumentParser:
     c.add_argument('--seeds', type=int, nargs='+', default=[0], help='one run per model and seed (default: 0)'); c.set_defaults(func=_cmd_compare)
     e = add('evaluate', "score the finished runs of a results folder on another split")
     e.add_argument('out', help='a results folder written by train or compare')
-    e.add_argument('--data', default='sample', help="the source to score on (as for train)")
-    e.add_argument('--valid', default='test', choices=['test', 'holdout'], help="the source's test/ folder, or its holdout split")
+    e.add_argument('--data', required=True, help="what to score on: a folder with test/, a folder of class subfolders, or a source (as for train)")
+    e.add_argument('--valid', default='test', choices=['test', 'holdout'], help="the test/ folder (or the class folders given), or the runs' holdout split")
     e.add_argument('--bs', type=positive_int, default=256, help='batch size'); e.set_defaults(func=_cmd_evaluate)
     l = add('lr-find', "save fastai's lr_find plot for a model"); l.add_argument('model', help='a name from `nodown models`'); _run_opts(l)
     l.set_defaults(func=_cmd_lr_find)

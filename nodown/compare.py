@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormat
 from .models import create_model, list_models, default_cfg
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
-from .data import cifar_dls
+from .data import cifar_dls, folder_dl, source_path, source_name
 from .train import RunConfig, run_config, train_config, build_model, check_recipe, load_checkpoint, config_diff
 from fastai.torch_core import rank_distrib
 
@@ -181,31 +181,59 @@ def score(model:torch.nn.Module, # a classifier
     return dict(accuracy=correct/n, loss=loss/n, n=n)
 
 # %% ../nbs/04_compare.ipynb #76a09320
+def _eval_folder(source, valid:str)->Path|None:
+    "The folder of class subfolders `evaluate` scores for `valid='test'`: `source`'s test/, or `source` itself when it has no train/."
+    p = source_path(source)
+    if (p/'test').is_dir(): return p/'test'
+    if not (p/'train').is_dir(): return p
+    raise ValueError(f"valid='test' needs a 'test' folder in {p} (or a folder of class subfolders); use valid='holdout' to score the runs' holdout")
+
+def _run_dirs(out:Path)->list:
+    "Every run folder under `out`: a sub-folder with a `result.json` or a `model.pth`."
+    return sorted(p for p in Path(out).iterdir() if p.is_dir() and ((p/'result.json').exists() or (p/'model.pth').exists()))
+
+def _eval_run(d:Path, loader)->dict:
+    "One run folder scored by `loader(result)` -> batches; a row with its `status` ('scored' or what is wrong)."
+    row = dict(run=d.name, model=d.name.rsplit('-s', 1)[0], seed=None, status='', holdout_acc=None, accuracy=None, loss=None, n=None)
+    try: r = read_json(d/'result.json')
+    except (OSError, ValueError): return {**row, 'status': 'no readable result.json'}
+    row.update(model=r.get('model', row['model']), seed=r.get('seed'), holdout_acc=r.get('final_acc'))
+    if r.get('status') == 'diverged': return {**row, 'status': 'diverged: not scored'}
+    if 'config' not in r or 'vocab' not in r: return {**row, 'status': 'older format (no config): train it again'}
+    if not (d/'model.pth').exists(): return {**row, 'status': 'no model.pth: train it again with --restart'}
+    try: m = load_run_model(d.parent, r['model'], r['seed'])
+    except Exception as ex:   # unreadable, truncated, another model's weights, or a pickle that would run code (refused)
+        return {**row, 'status': f"unreadable model.pth ({type(ex).__name__}): train it again with --restart"}
+    dl = loader(r)
+    return {**row, 'status': 'scored', **score(m.to(dl.device), dl)}
+
+# %% ../nbs/04_compare.ipynb #a303df2f
 def evaluate(out:Path, # a results folder
-             source='sample', # a `cifar_dls` source to score on
-             valid:str='test', # 'test' (the source's test/ folder) or 'holdout'
+             source, # the data to score on: a `cifar_dls` source, a folder with test/, or a folder of class subfolders
+             valid:str='test', # 'test' (the source's test/ folder, or the folder itself) or 'holdout' (the runs' own split)
              bs:int=256, # batch size
             )->pd.DataFrame:
-    "Score every finished run under `out` on `source`'s `valid` split; write `eval-<valid>-<data>.json` beside each run."
-    rs = [r for r in load_results(out) if r.get('status') == 'finished']
-    if not rs: raise ValueError(f"No finished runs in {out}: train some with `nodown compare --out {out}` first")
+    "Score every run under `out` on `source`; a row per run with its status and the holdout accuracy beside the new score."
+    if valid not in ('test', 'holdout'): raise ValueError(f"valid must be 'test' or 'holdout', got {valid!r}")
+    dirs = _run_dirs(out) if Path(out).is_dir() else []
+    if not dirs: raise ValueError(f"No runs in {out}: train some with `nodown compare --out {out}` first")
+    folder, loaders = (_eval_folder(source, valid) if valid == 'test' else None), {}
+    def loader(r):   # built once per (classes, normalisation), decoding only what is scored
+        k = (tuple(r['vocab']), r['config']['normalize'])
+        if k not in loaders:
+            if folder is not None: loaders[k] = folder_dl(folder, r['vocab'], bs, r['config']['normalize'])
+            else:
+                dls = cifar_dls(source, bs=bs, valid='holdout', normalize=r['config']['normalize'])
+                if list(dls.vocab) != r['vocab']: raise ValueError(f"The classes of {source} differ from those the runs were trained on")
+                loaders[k] = dls.valid
+        return loaders[k]
     with folder_lock(out):   # no compare writes here meanwhile
-        rows, loaders = [], {}
-        for r in rs:
-            c = r['config']
-            if c['normalize'] not in loaders: loaders[c['normalize']] = cifar_dls(source, bs=bs, valid=valid, normalize=c['normalize'])   # once per setting
-            dls = loaders[c['normalize']]
-            if list(dls.vocab) != r['vocab']: raise ValueError(f"The classes of {source} differ from those run {r['model']} was trained on")
-            try: m = load_run_model(out, r['model'], r['seed']).to(dls.device)
-            except Exception as ex:   # unreadable, truncated, or a pickle that would run code (refused by weights_only): this run only
-                why = (str(ex).strip().splitlines() or [''])[0][:160]
-                print(f"nodown: {Path(out)/run_name(r['model'], r['seed'])/'model.pth'} cannot be read ({type(ex).__name__}: {why}); "
-                      "run skipped: train it again with --restart", file=sys.stderr); continue
-            e = dict(model=r['model'], seed=r['seed'], data=str(source), data_hash=dls.data_cfg['data_hash'], valid=valid, **score(m, dls.valid))
-            save_atomic(dumps_strict(e), Path(out)/run_name(r['model'], r['seed'])/f"eval-{valid}-{e['data_hash'][:8]}.json")
-            rows.append(e)
-    if not rows: raise ValueError(f"None of the {len(rs)} finished runs in {out} has readable weights")
-    return pd.DataFrame(rows).set_index(['model', 'seed'])[['accuracy', 'loss', 'n', 'valid', 'data']].round(4)
+        rows = [_eval_run(d, loader) for d in dirs]
+        for e, d in zip(rows, dirs):
+            if e['status'] == 'scored':
+                save_atomic(dumps_strict(dict(e, data=str(source), valid=valid)), d/f"eval-{valid}-{source_name(source)}.json")
+    cols = ['model', 'seed', 'status', 'holdout_acc', 'accuracy', 'loss', 'n']
+    return pd.DataFrame(rows)[cols].round(dict(holdout_acc=4, accuracy=4, loss=4))
 
 # %% ../nbs/04_compare.ipynb #c0e82f11
 def plot_history(results:list, # results from `load_results`

@@ -26,7 +26,7 @@ from fastai.torch_core import default_device
 __all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'default_cache_dir', 'unpack', 'sample_path', 'download', 'source_path',
            'source_name', 'DataWarning', 'class_depth', 'walk_files', 'image_files', 'rgb8', 'decode_images',
            'cache_key', 'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages',
-           'TensorDL', 'batch_tfms', 'class_of', 'cifar_dls', 'make_sample']
+           'TensorDL', 'batch_tfms', 'class_of', 'cifar_dls', 'folder_dl', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 SAMPLE_ARCHIVE = (Path(__file__).parent if '__file__' in globals() else Path('../nodown').resolve())/'data'/'cifar10_sample.tgz'
@@ -375,6 +375,29 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
     dls.data_cfg = dict(data=source_name(source), data_hash=d.get('sha') or fingerprint(d), valid=valid, valid_pct=valid_pct,
                         split_seed=seed, augment=augment, normalize=normalize, fast=fast)
     return dls
+
+# %% ../nbs/02_data.ipynb #e4cedf10
+def folder_dl(folder:Path, # a folder of class subfolders: `<class>/<image>`
+              vocab:list, # the classes the model was trained on, in label order
+              bs:int=256, # batch size
+              normalize:bool=True, # normalise with CIFAR's channel statistics (as the runs were trained)
+              device=None, # default: fastai's `default_device()`
+              size:int=32, # side of the square images
+             )->TensorDL:
+    "In-memory batches of every image in `folder`'s class subfolders, labelled by `vocab`, in a fixed order."
+    folder = Path(folder)
+    if not folder.is_dir(): raise FileNotFoundError(f"No folder {folder}")
+    files = sorted(f for f in walk_files(folder) if f.suffix.lower() in IMAGE_EXTS and f.is_file() and f.parent != folder)
+    if not files: raise ValueError(f"No images in class subfolders of {folder} (<class>/<image>)")
+    unknown = sorted({class_of(f) for f in files} - set(vocab))
+    if unknown: raise ValueError(f"{folder} has classes the runs were not trained on: {', '.join(unknown[:5])}"
+                                 f"{' …' if len(unknown) > 5 else ''} (they know {len(vocab)}: {', '.join(list(vocab)[:5])} …)")
+    d = decode_images(files, folder, size)
+    _warn_files("unreadable image(s) skipped", d['bad'], folder)
+    idx = {c:i for i,c in enumerate(vocab)}
+    device = device or default_device()
+    y = torch.tensor([idx[class_of(f)] for f in d['files']])
+    return TensorDL(TensorImages(d['x'].to(device), y.to(device), list(vocab), 1), bs=bs, after_batch=batch_tfms(False, normalize), device=device)
 
 # %% ../nbs/02_data.ipynb #0cdba14c
 def make_sample(src:Path, # an unpacked CIFAR folder in fastai's layout

@@ -121,6 +121,22 @@ def test_evaluate(tmp_path):
     assert abs(e['accuracy'] - strict_json(tmp_path/'vgg_4-s0'/'result.json')['final_acc']) < 1e-4 and e['n'] == 400
     r = nodown('evaluate', tmp_path, '--data', 'sample')
     assert r.returncode == 2 and "needs a 'test' folder" in r.stderr
+    r = nodown('evaluate', tmp_path)
+    assert r.returncode == 2 and 'the following arguments are required: --data' in r.stderr   # no default that cannot work
+
+def test_evaluate_a_test_folder_with_bad_runs(tmp_path):
+    "A folder of class subfolders is scored without a train/; a corrupt and a missing model.pth get their rows, the good run its score."
+    import shutil
+    from nodown.data import sample_path
+    out, tst = tmp_path/'runs', tmp_path/'test'
+    assert nodown('compare', 'vgg_4', '--epochs', '1', '--seeds', '0', '1', '2', '--out', out).returncode == 0
+    for c in ('cat', 'dog'): shutil.copytree(sample_path()/'train'/c, tst/c)
+    (out/'vgg_4-s1'/'model.pth').write_bytes(b'not a checkpoint'); (out/'vgg_4-s2'/'model.pth').unlink()
+    r = nodown('evaluate', out, '--data', tst)
+    assert r.returncode == 1 and '2 of 3 runs could not be scored' in r.stderr and 'Traceback' not in r.stderr, r.stderr
+    assert 'scored' in r.stdout and 'unreadable model.pth' in r.stdout and 'no model.pth' in r.stdout, r.stdout
+    e = strict_json(next((out/'vgg_4-s0').glob('eval-test-*.json')))
+    assert e['n'] == 400 and e['status'] == 'scored' and e['holdout_acc'] is not None
 def test_compare_two_seeds(tmp_path):
     r = nodown('compare', 'vgg_4', 'vgg4_stride', '--epochs', '1', '--lr', '3e-3', '--seeds', '0', '1', '--out', tmp_path)
     assert r.returncode == 0, r.stderr

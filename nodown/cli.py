@@ -53,8 +53,9 @@ def _print_table(df):
 def _cmd_models(a):
     from nodown.stats import models_table
     from nodown.models import list_models
-    if not list_models(a.pattern): raise ValueError(f"No model matches {a.pattern!r}; try 'nodown models' for all")
-    _print_table(models_table(a.pattern))
+    if not list_models(a.pattern, a.tag):
+        raise ValueError(f"No model matches {a.pattern!r}{f' with tag {a.tag!r}' if a.tag else ''}; try 'nodown models' for all")
+    _print_table(models_table(a.pattern, tag=a.tag).drop(columns=['description', 'source']))   # whole, in a terminal
 
 # %% ../nbs/06_cli.ipynb #4be08fab
 def _cmd_compare(a, models=None, seeds=None):
@@ -115,7 +116,8 @@ def build_parser()->argparse.ArgumentParser:
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
     add = lambda name, h: sub.add_parser(name, help=h, description=h)
     m = add('models', 'table of registered models: params, MACs, receptive field, default rate')
-    m.add_argument('pattern', nargs='?', default='*', help="fnmatch pattern of names, e.g. 'vgg4*' (default: all)"); m.set_defaults(func=_cmd_models)
+    m.add_argument('pattern', nargs='?', default='*', help="fnmatch pattern of names, e.g. 'vgg4*' (default: all)")
+    m.add_argument('--tag', default=None, help="only the models of one study: 'post', 'zoo'"); m.set_defaults(func=_cmd_models)
     t = add('train', 'train one model'); t.add_argument('model', help='a name from `nodown models`'); _run_opts(t)
     t.add_argument('--seed', type=int, default=0, help='random seed (default: 0)'); t.set_defaults(func=_cmd_train)
     c = add('compare', "train several models on the same split (default: the post's three + same-padded dilated)")

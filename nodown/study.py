@@ -207,9 +207,11 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
 
 # %% ../nbs/07_study.ipynb #15ec8478
 def consistencies(out:Path, # a results folder
+                  how:str='circular', # 'circular' or 'translate' (see `nodown.analysis.shift_consistency`)
                  )->dict:
-    "`{model: [shift consistency of each finished run, by seed]}` from the `consistency-4px.json` that `runs_consistency` kept beside each run."
-    return per_seed(out, lambda r, d: read_json(d/'consistency-4px.json')['consistency'] if (d/'consistency-4px.json').exists() else None)
+    "`{model: [shift consistency of each finished run, by seed]}` from the files `runs_consistency` kept beside each run."
+    f = 'consistency-4px.json' if how == 'circular' else f'consistency-{how}-4px.json'
+    return per_seed(out, lambda r, d: read_json(d/f)['consistency'] if (d/f).exists() else None)
 
 def consistency_finding(results:Path, # the folder that holds the study's results folders
                         zoo:str='zoo_10ep', # the zoo's results folder
@@ -222,7 +224,12 @@ def consistency_finding(results:Path, # the folder that holds the study's result
     if 'vgg_4' in z and len(z) >= 3:
         best = max(z, key=lambda m: statistics.mean(z[m]))
         part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best)['kind']}) at {fmt_acc(z[best])}, max pooling "
-                f"{fmt_acc(z['vgg_4'])}: " + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + f" ([the zoo]({PAGES['zoo']})). ")
+                f"{fmt_acc(z['vgg_4'])}: " + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + ". ")
+        t = consistencies(results/zoo, 'translate')
+        if best in t and 'vgg_4' in t:   # the same nets when the shift brings new content in at the border
+            part += (f"Translated instead (new content at the border), `{best}` {fmt_acc(t[best])} and max pooling {fmt_acc(t['vgg_4'])}: "
+                     + verdict(t[best], t['vgg_4'], f'`{best}`', 'max pooling') + ". ")
+        part += f"([The zoo]({PAGES['zoo']})) "
     return (f"**Pooling and shift consistency**: the share of holdout images whose class survives two random circular shifts of "
             f"up to 4 pixels. {part}Among the All-CNN variants, {fmt_acc(by['base_cnn_c'])} for Model C and {fmt_acc(by['all_cnn_c'])} "
             f"for All-CNN-C: " + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C') + f". [Analysis]({PAGES['analysis']})")

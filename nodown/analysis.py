@@ -112,7 +112,8 @@ def show_guided_backprop(models:dict, # {name: trained model}
                          fname:Path|None=None, # save the figure here
                         )->plt.Figure:
     "A grid: the images (with their classes), then each model's guided-backpropagation maps, a row per model."
-    n = len(x); fig, axs = plt.subplots(len(models)+1, n, figsize=(1.6*n, 2*(len(models)+1)), squeeze=False, layout='constrained')
+    n = len(x); fig, axs = plt.subplots(len(models)+1, n, figsize=(1.6*n, 2*(len(models)+1)),
+                                        squeeze=False, layout='constrained')
     imgs = (denorm(x) if denorm else x).clamp(0,1).permute(0,2,3,1).cpu()
     rows = [('input', imgs)] + [(k, _normalise_map(guided_backprop(m, x))) for k,m in models.items()]
     for r,(name, ims) in enumerate(rows):
@@ -143,6 +144,7 @@ def plot_layers(models:dict, # {name: model}
     a1.set(xlabel='spatial layer', ylabel='receptive field (px)', title='Receptive field')
     a2.set(xlabel='spatial layer', ylabel='feature map side (px)', title='Resolution')
     for a in (a1, a2): a.grid(alpha=.3); a.xaxis.set_major_locator(MaxNLocator(integer=True))
-    fig.legend(*a1.get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(models)), fontsize=9, frameon=False)
+    fig.legend(*a1.get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(models)),
+               fontsize=9, frameon=False)
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig

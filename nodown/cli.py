@@ -34,14 +34,16 @@ def positive_float(s:str, # the argument as typed
 # %% ../nbs/06_cli.ipynb #f0a10c8c
 def _run_opts(p:argparse.ArgumentParser):
     "Options shared by `train`, `compare` and `lr-find`."
-    p.add_argument('--data', default='sample', help="sample (bundled, offline), cifar10, cifar100, or a folder or .tgz in fastai's layout")
+    p.add_argument('--data', default='sample',
+                   help="sample (bundled, offline), cifar10, cifar100, or a folder or .tgz in fastai's layout")
     p.add_argument('--epochs', type=positive_int, default=None, help="default: the recipe's (one_cycle 30, paper 350)")
     p.add_argument('--lr', type=positive_float, default=None, help="default: the model's rate in the registry (one_cycle; see `nodown models`) or the recipe's (paper)")
     p.add_argument('--recipe', default='one_cycle', choices=['one_cycle', 'paper'])
     p.add_argument('--augment', action='store_true', help='random shifts (10%%) and horizontal flips')
     p.add_argument('--bs', type=positive_int, default=64, help='batch size')
     p.add_argument('--out', default='runs', help='results folder (finished runs of the same config in it are reused)')
-    p.add_argument('--restart', action='store_true', help="discard these runs' results and checkpoints in --out and train them again")
+    p.add_argument('--restart', action='store_true',
+                   help="discard these runs' results and checkpoints in --out and train them again")
     p.add_argument('--channels-last', action=argparse.BooleanOptionalAction, default=None,
                    help="channels_last memory format (default: on); recorded in the run's config")
 
@@ -64,7 +66,8 @@ def _cmd_compare(a, models=None, seeds=None):
     import matplotlib; matplotlib.use('Agg')
     models = models or a.models or list(POST_MODELS)
     seeds = tuple(seeds or a.seeds)
-    res = compare(models, a.data, a.recipe, a.epochs, seeds, a.lr, a.out, a.bs, a.augment, restart=a.restart, channels_last=a.channels_last)
+    res = compare(models, a.data, a.recipe, a.epochs, seeds, a.lr, a.out, a.bs, a.augment, restart=a.restart,
+                  channels_last=a.channels_last)
     if rank_distrib() != 0: return 0
     out = Path(a.out)
     rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]
@@ -117,16 +120,19 @@ def build_parser()->argparse.ArgumentParser:
     add = lambda name, h: sub.add_parser(name, help=h, description=h)
     m = add('models', 'table of registered models: params, MACs, receptive field, default rate')
     m.add_argument('pattern', nargs='?', default='*', help="fnmatch pattern of names, e.g. 'vgg4*' (default: all)")
-    m.add_argument('--tag', default=None, help="only the models of one study: 'post', 'zoo'"); m.set_defaults(func=_cmd_models)
+    m.add_argument('--tag', default=None,
+                   help="only the models of one study: 'post', 'zoo'"); m.set_defaults(func=_cmd_models)
     t = add('train', 'train one model'); t.add_argument('model', help='a name from `nodown models`'); _run_opts(t)
     t.add_argument('--seed', type=int, default=0, help='random seed (default: 0)'); t.set_defaults(func=_cmd_train)
     c = add('compare', "train several models on the same split (default: the post's three + same-padded dilated)")
     c.add_argument('models', nargs='*', help='names from `nodown models`'); _run_opts(c)
-    c.add_argument('--seeds', type=int, nargs='+', default=[0], help='one run per model and seed (default: 0)'); c.set_defaults(func=_cmd_compare)
+    c.add_argument('--seeds', type=int, nargs='+', default=[0],
+                   help='one run per model and seed (default: 0)'); c.set_defaults(func=_cmd_compare)
     e = add('evaluate', "score the finished runs of a results folder on another split")
     e.add_argument('out', help='a results folder written by train or compare')
     e.add_argument('--data', required=True, help="what to score on: a folder with test/, a folder of class subfolders, or a source (as for train)")
-    e.add_argument('--valid', default='test', choices=['test', 'holdout'], help="the test/ folder (or the class folders given), or the runs' holdout split")
+    e.add_argument('--valid', default='test', choices=['test', 'holdout'],
+                   help="the test/ folder (or the class folders given), or the runs' holdout split")
     e.add_argument('--bs', type=positive_int, default=256, help='batch size'); e.set_defaults(func=_cmd_evaluate)
     l = add('lr-find', "save fastai's lr_find plot for a model"); l.add_argument('model', help='a name from `nodown models`'); _run_opts(l)
     l.set_defaults(func=_cmd_lr_find)

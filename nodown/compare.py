@@ -23,7 +23,8 @@ __all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summariz
            'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
-POST_MODELS = tuple(sorted(list_models(tag='post'), key=lambda m: default_cfg(m)['reported'] or 2.))   # the registry's 'post' tag:
+POST_MODELS = tuple(sorted(list_models(tag='post'),
+                           key=lambda m: default_cfg(m)['reported'] or 2.))   # the registry's 'post' tag:
 # the post's three nets in the order of its figures, then the one it did not train (no figure)
 
 # %% ../nbs/04_compare.ipynb #82afd69d
@@ -141,7 +142,8 @@ def compare(models:list=POST_MODELS, # registered names
     models, seeds = _unique(models, 'model'), _unique(seeds, 'seed')
     for m in models: create_model(m)  # fail early on an unknown name
     dls = dls or cifar_dls(source, bs=bs, augment=augment)
-    cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, amp, channels_last, **model_kw)
+    cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, amp,
+                       channels_last, **model_kw)
             for m in models for s in seeds]
     out, results = check_out_dir(out), []
     with folder_lock(out) if rank_distrib() == 0 else nullcontext():   # one writer per results folder
@@ -194,7 +196,8 @@ def _run_dirs(out:Path)->list:
 
 def _eval_run(d:Path, loader)->dict:
     "One run folder scored by `loader(result)` -> batches; a row with its `status` ('scored' or what is wrong)."
-    row = dict(run=d.name, model=d.name.rsplit('-s', 1)[0], seed=None, status='', holdout_acc=None, accuracy=None, loss=None, n=None)
+    row = dict(run=d.name, model=d.name.rsplit('-s', 1)[0], seed=None, status='', holdout_acc=None,
+               accuracy=None, loss=None, n=None)
     try: r = read_json(d/'result.json')
     except (OSError, ValueError): return {**row, 'status': 'no readable result.json'}
     row.update(model=r.get('model', row['model']), seed=r.get('seed'), holdout_acc=r.get('final_acc'))
@@ -231,7 +234,8 @@ def evaluate(out:Path, # a results folder
         rows = [_eval_run(d, loader) for d in dirs]
         for e, d in zip(rows, dirs):
             if e['status'] == 'scored':
-                save_atomic(dumps_strict(dict(e, data=str(source), valid=valid)), d/f"eval-{valid}-{source_name(source)}.json")
+                save_atomic(dumps_strict(dict(e, data=str(source), valid=valid)),
+                            d/f"eval-{valid}-{source_name(source)}.json")
     cols = ['model', 'seed', 'status', 'holdout_acc', 'accuracy', 'loss', 'n']
     return pd.DataFrame(rows)[cols].round(dict(holdout_acc=4, accuracy=4, loss=4))
 
@@ -279,6 +283,7 @@ def plot_tradeoff(summary:pd.DataFrame, # from `summarize` or `compare`
             ax.errorbar(r[col], r.final_acc, yerr=r.final_std, fmt=st['marker'], color=st['color'], label=n, capsize=2)
         ax.set(xscale='log', xlabel=col, ylabel='final holdout accuracy'); ax.grid(alpha=.3); ax.margins(x=0.15, y=0.1)
         log_axis(ax.xaxis)
-    fig.legend(*axs[0].get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(summary)), fontsize=9, frameon=False)
+    fig.legend(*axs[0].get_legend_handles_labels(), loc='outside lower center', ncol=min(4, len(summary)),
+               fontsize=9, frameon=False)
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig

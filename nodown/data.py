@@ -139,7 +139,8 @@ def image_files(path:Path, # a folder in fastai's layout
     d = class_depth(train)
     files = [f for f,p in zip(found, parts) if len(p) == d]
     rule = 'train/<class>/<image>' if d == 3 else 'train/<superclass>/<class>/<image>'
-    _warn_files(f"image file(s) outside the layout {rule} skipped", [f for f,p in zip(found, parts) if len(p) != d], path)
+    _warn_files(f"image file(s) outside the layout {rule} skipped",
+                [f for f,p in zip(found, parts) if len(p) != d], path)
     dirs = [p for p in (path/'train').glob('/'.join(['*']*(d-2))) if p.is_dir() and not any(s.startswith('.') for s in p.parts[base:])]
     used = {p[:-1] for p in parts if len(p) == d}
     _warn_files("class folder(s) without images ignored", sorted(p for p in dirs if p.parts[base:] not in used), path)
@@ -313,7 +314,8 @@ def batch_tfms(augment:bool=False, # add `ShiftFlip` (training set only)
               )->list:
     "Batch transforms shared by both paths: to float, optional `ShiftFlip`, optional CIFAR normalisation."
     from fastai.vision.all import cifar_stats
-    return [IntToFloatTensor(), *([ShiftFlip()] if augment else []), *([Normalize.from_stats(*cifar_stats)] if normalize else [])]
+    return [IntToFloatTensor(), *([ShiftFlip()] if augment else []),
+            *([Normalize.from_stats(*cifar_stats)] if normalize else [])]
 
 # %% ../nbs/02_data.ipynb #e77260ae
 def class_of(f, # an image file in a class folder
@@ -369,11 +371,13 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
     if bs > len(splits[0]): raise ValueError(f"bs={bs} is larger than the training set ({len(splits[0])} images); choose a bs of at most {len(splits[0])}")
     device = default_device() if device is None else torch.device(device)
     tfms = batch_tfms(augment, normalize)
-    dls = _fast_dls(d, splits, vocab, bs, tfms, device) if fast else _block_dls(path, d, splits, vocab, bs, tfms, device, num_workers)
+    dls = _fast_dls(d, splits, vocab, bs, tfms, device) if fast else _block_dls(path, d, splits, vocab, bs,
+                                                                                tfms, device, num_workers)
     dls.vocab, dls.c, dls.path = vocab, len(vocab), path
-    dls.data_report = dict(images=len(d['files']), unreadable=len(d['bad']), resized=len(d.get('resized', [])), notes=notes)
-    dls.data_cfg = dict(data=source_name(source), data_hash=d.get('sha') or fingerprint(d), valid=valid, valid_pct=valid_pct,
-                        split_seed=seed, augment=augment, normalize=normalize, fast=fast)
+    dls.data_report = dict(images=len(d['files']), unreadable=len(d['bad']),
+                           resized=len(d.get('resized', [])), notes=notes)
+    dls.data_cfg = dict(data=source_name(source), data_hash=d.get('sha') or fingerprint(d), valid=valid,
+                        valid_pct=valid_pct, split_seed=seed, augment=augment, normalize=normalize, fast=fast)
     return dls
 
 # %% ../nbs/02_data.ipynb #e4cedf10
@@ -397,7 +401,8 @@ def folder_dl(folder:Path, # a folder of class subfolders: `<class>/<image>`
     idx = {c:i for i,c in enumerate(vocab)}
     device = device or default_device()
     y = torch.tensor([idx[class_of(f)] for f in d['files']])
-    return TensorDL(TensorImages(d['x'].to(device), y.to(device), list(vocab), 1), bs=bs, after_batch=batch_tfms(False, normalize), device=device)
+    return TensorDL(TensorImages(d['x'].to(device), y.to(device), list(vocab), 1), bs=bs,
+                    after_batch=batch_tfms(False, normalize), device=device)
 
 # %% ../nbs/02_data.ipynb #0cdba14c
 def make_sample(src:Path, # an unpacked CIFAR folder in fastai's layout

@@ -34,12 +34,13 @@ def register_model(fn=None, # a builder (function or class) taking `n_out` and `
                    reported:float|None=None, # the CIFAR-10 accuracy its source published (the post's after 30 epochs, Table 3's)
                   ):
     "Register `fn` under `name` with its default cfg; usable as a decorator."
-    if fn is None: return partial(register_model, name=name, doc=doc, family=family, lr=lr, drop=drop, source=source, kind=kind,
-                                  tags=tags, reported=reported)
+    if fn is None: return partial(register_model, name=name, doc=doc, family=family, lr=lr, drop=drop, source=source,
+                                  kind=kind, tags=tags, reported=reported)
     name = name or fn.__name__.lower()
     if name in _model_entrypoints: raise ValueError(f"Model {name!r} is already registered")
     _model_entrypoints[name] = (fn, doc or (fn.__doc__ or '').strip().splitlines()[0])
-    _default_cfgs[name] = dict(family=family, lr=lr, drop=drop, source=source, kind=kind, tags=tuple(tags), reported=reported)
+    _default_cfgs[name] = dict(family=family, lr=lr, drop=drop, source=source, kind=kind,
+                               tags=tuple(tags), reported=reported)
     return fn
 
 # %% ../nbs/01_models.ipynb #59175ff1
@@ -143,7 +144,8 @@ class VGG_4(VGG4):
                  c_in:int=3, # input channels
                 ): super().__init__('max', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_dilation', family='VGG4', source='fastai post', kind='none + dilation (cropping)', tags=('post',), reported=0.7979)
+@register_model(name='vgg4_dilation', family='VGG4', source='fastai post', kind='none + dilation (cropping)',
+                tags=('post',), reported=0.7979)
 class VGG4_Dilation(VGG4):
     "The post's dilated net, faithful: dilation 1-2-4-8 with padding=1, so maps shrink 32-32-30-24-10."
     def __init__(self,
@@ -151,7 +153,8 @@ class VGG4_Dilation(VGG4):
                  c_in:int=3, # input channels
                 ): super().__init__('none', padding=1, n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_dilation_same', family='VGG4', source='nodown (the post\'s dilated net, same padding)', kind='none + dilation', tags=('post', 'zoo'))
+@register_model(name='vgg4_dilation_same', family='VGG4', source='nodown (the post\'s dilated net, same padding)',
+                kind='none + dilation', tags=('post', 'zoo'))
 class VGG4_Dilation_Same(VGG4):
     "The dilated net with same padding: dilation 1-2-4-8 and 32x32 maps at every layer."
     def __init__(self,
@@ -159,7 +162,8 @@ class VGG4_Dilation_Same(VGG4):
                  c_in:int=3, # input channels
                 ): super().__init__('none', n_out=n_out, c_in=c_in)
 
-@register_model(name='vgg4_large_filter', lr=5e-3, family='VGG4', source='fastai post', kind='none + large kernels', tags=('post', 'zoo'), reported=0.8144)
+@register_model(name='vgg4_large_filter', lr=5e-3, family='VGG4', source='fastai post', kind='none + large kernels',
+                tags=('post', 'zoo'), reported=0.8144)
 class VGG4_large_filter(VGG4):
     "The post's large-filter net: kernels 3-5-7-9, same padding, no downsampling (172,930 params)."
     def __init__(self,
@@ -177,15 +181,19 @@ for _k, _d in _ZOO_DOCS.items():
                    source='nodown zoo', kind=_k, tags=('zoo',))
 
 # %% ../nbs/01_models.ipynb #a8523062
-register_model(partial(VGG4, 'aps', padding_mode='circular'), name='vgg4_aps', family='VGG4', source='Chaman & Dokmanić 2021',
+register_model(partial(VGG4, 'aps', padding_mode='circular'), name='vgg4_aps', family='VGG4',
+               source='Chaman & Dokmanić 2021',
                doc="VGG4 (16-24-32-48) downsampling by adaptive polyphase sampling, circular padding: exactly shift-invariant.",
                kind='aps', tags=('zoo',))
 
 # %% ../nbs/01_models.ipynb #942984bb
 _wide = (64,128,256,512)
-register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', family='wide VGG4', doc="Wide VGG4 (64-512), stride-2 convs.", source='CNN without any downsampling')
-register_model(partial(VGG4, 'none', _wide), name='vgg4w_dilation', family='wide VGG4', doc="Wide VGG4 (64-512), dilation 1-2-4-8, same padding.", source='CNN without any downsampling')
-register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', family='wide VGG4', doc="Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', family='wide VGG4',
+               doc="Wide VGG4 (64-512), stride-2 convs.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'none', _wide), name='vgg4w_dilation', family='wide VGG4',
+               doc="Wide VGG4 (64-512), dilation 1-2-4-8, same padding.", source='CNN without any downsampling')
+register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', family='wide VGG4',
+               doc="Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling.", source='CNN without any downsampling')
 
 # %% ../nbs/01_models.ipynb #9fa7c1df
 @register_model(name='plain10', family='plain', source='CNN without any downsampling')
@@ -237,11 +245,14 @@ class CifarResNet(SeqNet):
             ni = w
         super().__init__(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(ni, n_out))
 
-register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', family='CIFAR ResNet', doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
-register_model(partial(CifarResNet, 6, output_stride=2), name='resnet38_os2', family='CIFAR ResNet', source='nodown (timm-style output stride)',
+register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', family='CIFAR ResNet',
+               doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
+register_model(partial(CifarResNet, 6, output_stride=2), name='resnet38_os2', family='CIFAR ResNet',
+               source='nodown (timm-style output stride)',
                doc="CIFAR ResNet-38 at output stride 2: the last stage dilates by 2 instead of striding (16x16 final maps).")
 register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', family='CIFAR ResNet',
-               doc="CIFAR ResNet-38 without downsampling (output stride 1): dilation 1-2-4.", source='CNN without any downsampling')
+               doc="CIFAR ResNet-38 without downsampling (output stride 1): dilation 1-2-4.",
+               source='CNN without any downsampling')
 
 # %% ../nbs/01_models.ipynb #66cdd54f
 class Residual(nn.Sequential):
@@ -266,10 +277,14 @@ class ConvMixer(SeqNet):
 
 # %% ../nbs/01_models.ipynb #5d3f329b
 for _n, _kw, _d, _tags, _rep in (
-        ('convmixer_256_8', dict(dim=256, depth=8, kernel_size=5, patch_size=2), "ConvMixer-256/8, patch 2, kernel 5: the authors' CIFAR-10 setting.", (), 0.925),
-        ('convmixer_256_8_p1', dict(dim=256, depth=8, kernel_size=9, patch_size=1), "ConvMixer-256/8, patch 1, kernel 9: never downsamples.", (), None),
-        ('convmixer_64_4', dict(dim=64, depth=4, kernel_size=5, patch_size=2), "ConvMixer-64/4, patch 2, kernel 5: a width this CPU trains.", ('zoo',), None),
-        ('convmixer_64_4_p1', dict(dim=64, depth=4, kernel_size=5, patch_size=1), "ConvMixer-64/4, patch 1, kernel 5: never downsamples.", ('zoo',), None)):
+        ('convmixer_256_8', dict(dim=256, depth=8, kernel_size=5, patch_size=2),
+         "ConvMixer-256/8, patch 2, kernel 5: the authors' CIFAR-10 setting.", (), 0.925),
+        ('convmixer_256_8_p1', dict(dim=256, depth=8, kernel_size=9, patch_size=1),
+         "ConvMixer-256/8, patch 1, kernel 9: never downsamples.", (), None),
+        ('convmixer_64_4', dict(dim=64, depth=4, kernel_size=5, patch_size=2),
+         "ConvMixer-64/4, patch 2, kernel 5: a width this CPU trains.", ('zoo',), None),
+        ('convmixer_64_4_p1', dict(dim=64, depth=4, kernel_size=5, patch_size=1),
+         "ConvMixer-64/4, patch 1, kernel 5: never downsamples.", ('zoo',), None)):
     register_model(partial(ConvMixer, **_kw), name=_n, doc=_d, family='ConvMixer', source='Trockman & Kolter 2022',
                    kind='none (isotropic)' if _kw['patch_size'] == 1 else f"patch stem /{_kw['patch_size']} (isotropic)", tags=_tags, reported=_rep)
 
@@ -309,13 +324,18 @@ class AllCNN(SeqNet):
         cfg = [s for st in ALLCNN_STAGES[model] for s in st + ([C(st[-1].nf)] if extra else []) + ['D']]
         cfg = [replace(s, nf=max(1, round(s.nf*width))) if isinstance(s, C) else s for s in cfg + [C(192, 3, padding=0), C(192, 1)]]
         layers = make_layers(cfg, c_in, ds, bn, pool_ks=3, drop=0.5 if drop else 0.)
-        super().__init__(*([nn.Dropout(0.2)] if drop else []), *layers, *head(cfg[-1].nf, n_out, nn.ReLU if relu_logits else None))
+        super().__init__(*([nn.Dropout(0.2)] if drop else []), *layers,
+                         *head(cfg[-1].nf, n_out, nn.ReLU if relu_logits else None))
         if init == 'he': init_he(self)
 
 # %% ../nbs/01_models.ipynb #fd822196
-_ALLCNN_KIND = dict(base='max 3x3/2', strided='stride (conv before it)', convpool='max 3x3/2, an extra conv', all='conv 3x3/2')
-_TABLE3_ERR = dict(base=(12.47, 10.20, 9.74), strided=(13.46, 10.98, 10.19), convpool=(10.21, 9.33, 9.31), all=(10.30, 9.10, 9.08))  # % error, A B C, no augmentation
+_ALLCNN_KIND = dict(base='max 3x3/2', strided='stride (conv before it)',
+                    convpool='max 3x3/2, an extra conv', all='conv 3x3/2')
+_TABLE3_ERR = dict(base=(12.47, 10.20, 9.74), strided=(13.46, 10.98, 10.19),
+                   convpool=(10.21, 9.33, 9.31), all=(10.30, 9.10, 9.08))  # % error, A B C, no augmentation
 for _i,_m in enumerate('abc'):
     for _v,_nm in (('base','Model'), ('strided','Strided-CNN'), ('convpool','ConvPool-CNN'), ('all','All-CNN')):
-        register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}', doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.", family='All-CNN',
-                       drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v], reported=round(1 - _TABLE3_ERR[_v][_i]/100, 4))
+        register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}',
+                       doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.", family='All-CNN',
+                       drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v],
+                       reported=round(1 - _TABLE3_ERR[_v][_i]/100, 4))

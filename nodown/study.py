@@ -29,7 +29,8 @@ def study_runs(name:str, # 'post', 'zoo' or 'allcnn'
     if name == 'post':
         e = 1 if quick else 30   # vgg_4 and vgg4_dilation ran before channels_last became the default, and keep their format
         first = dict(models=['vgg_4', 'vgg4_dilation'], epochs=e, channels_last=False)
-        return f'post_{e}ep', [dict(first, seeds=(0,)), dict(models=['vgg4_dilation_same', 'vgg4_large_filter'], seeds=(0,), epochs=e,
+        return f'post_{e}ep', [dict(first, seeds=(0,)),
+                               dict(models=['vgg4_dilation_same', 'vgg4_large_filter'], seeds=(0,), epochs=e,
                                                              channels_last=True), dict(first, seeds=(1,))]
     if name == 'zoo':
         e, zoo = 1 if quick else 10, list_models(tag='zoo')
@@ -39,7 +40,8 @@ def study_runs(name:str, # 'post', 'zoo' or 'allcnn'
     if name == 'allcnn':
         e, c = 1 if quick else 8, list_models('*_cnn_c')
         first = c + [m for m in list_models('*_cnn_[abc]') if m not in c]
-        return f'allcnn_w0125_{e}ep', [dict(models=first if s == 0 else c, seeds=(s,), epochs=e, **ALLCNN_STUDY) for s in (0, 1, 2)]
+        return f'allcnn_w0125_{e}ep', [dict(models=first if s == 0 else c, seeds=(s,),
+                                            epochs=e, **ALLCNN_STUDY) for s in (0, 1, 2)]
     raise ValueError(f"unknown study {name!r}: 'post', 'zoo' or 'allcnn'")
 
 # %% ../nbs/07_study.ipynb #b5717054
@@ -119,13 +121,15 @@ def post_table(out:Path, # the post's results folder (30 epochs)
     for m in models:
         if m not in acc: continue
         post, ours = default_cfg(m)['reported'], statistics.mean(acc[m])
-        rows.append(dict(model=m, post=post, ours=round(ours, 4), std=float('nan') if _std(acc[m]) is None else round(_std(acc[m]), 4),
+        rows.append(dict(model=m, post=post, ours=round(ours, 4),
+                         std=float('nan') if _std(acc[m]) is None else round(_std(acc[m]), 4),
                          seeds=len(acc[m]), gap_points=None if post is None else round(100*(ours - post), 1)))
     return pd.DataFrame(rows, columns=['model', 'post', 'ours', 'std', 'seeds', 'gap_points']).set_index('model')
 
 # %% ../nbs/07_study.ipynb #bc4a03b0
 DOCS = 'https://nodown.github.io/nodown/experiments'
-PAGES = dict(post=f'{DOCS}/post.html', zoo=f'{DOCS}/zoo.html', allcnn=f'{DOCS}/allcnn.html', analysis=f'{DOCS}/analysis.html')
+PAGES = dict(post=f'{DOCS}/post.html', zoo=f'{DOCS}/zoo.html', allcnn=f'{DOCS}/allcnn.html',
+             analysis=f'{DOCS}/analysis.html')
 
 def _budget(out:Path)->str:
     "'30 epochs' (or the epochs of the runs under `out`), read from their configs."
@@ -169,7 +173,8 @@ def zoo_finding(results:Path, # the folder that holds the study's results folder
     out = results/folder; acc = accuracies(out)
     if 'vgg_4' not in acc or len(acc) < 3: return None
     best = max(acc, key=lambda m: statistics.mean(acc[m]))
-    vs = [verdict(acc[m], acc['vgg_4'], f'`{m}`', 'max pooling (`vgg_4`)') for m in ('vgg4_dilation_same', 'vgg4_large_filter') if m in acc]
+    vs = [verdict(acc[m], acc['vgg_4'],
+                  f'`{m}`', 'max pooling (`vgg_4`)') for m in ('vgg4_dilation_same', 'vgg4_large_filter') if m in acc]
     return (f"**Every way to downsample, at equal width** ({len(acc)} nets, {_budget(out)} on the full split): the best is "
             f"`{best}` at {fmt_acc(acc[best])}, max pooling {fmt_acc(acc['vgg_4'])}. " + '; '.join(vs) +
             f". [The downsampling zoo]({PAGES['zoo']})")
@@ -199,7 +204,8 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
     "All-CNN-C and Strided-CNN-C against Model C (max pooling) at the study's reduced width and budget."
     out = results/folder; acc = accuracies(out)
     if not {'base_cnn_c', 'all_cnn_c', 'strided_cnn_c'} <= set(acc): return None
-    vs = [verdict(acc[m], acc['base_cnn_c'], n, 'Model C') for m, n in (('all_cnn_c', 'All-CNN-C'), ('strided_cnn_c', 'Strided-CNN-C'))]
+    vs = [verdict(acc[m], acc['base_cnn_c'], n, 'Model C') for m, n in (('all_cnn_c', 'All-CNN-C'),
+                                                                        ('strided_cnn_c', 'Strided-CNN-C'))]
     err = {m: 100*(1 - default_cfg(m)['reported']) for m in ('all_cnn_c', 'base_cnn_c')}
     return (f"**A learned stride-2 conv instead of max pooling** (All-CNN-C, width 0.125, {_budget(out)}, "
             f"the paper's schedule scaled down): " + '; '.join(vs) + ". The paper's Table 3, at full width and 350 epochs, "
@@ -255,4 +261,5 @@ def headline_md(results:Path, # the folder that holds the study's results folder
     t = post_table(Path(results)/'post_30ep')
     rows = [f"| `{m}` | {_num(r['post'])} | {_num(r['ours'])}{_num(r['std'], ' ± {:.4f}')} | {int(r['seeds'])} | {_num(r['gap_points'], '{:+.1f}')} |"
             for m, r in t.iterrows()]
-    return '\n'.join(['| net | the post, 30 epochs | ours, 30 epochs | seeds | gap (points) |', '|---|---|---|---|---|', *rows])
+    return '\n'.join(['| net | the post, 30 epochs | ours, 30 epochs | seeds | gap (points) |',
+                      '|---|---|---|---|---|', *rows])

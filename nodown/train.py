@@ -131,7 +131,8 @@ def run_config(model:str, # registered name
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
     if r.get('drop') and default_cfg(model)['drop']: model_kw = {'drop': True, **model_kw}   # an explicit drop=False wins
     cuda = torch.device(dls.device or 'cpu').type == 'cuda'
-    return RunConfig(model, recipe, epochs, float(lr or default_lr(model, recipe)), seed, dls.train.bs, dict(sorted(model_kw.items())),
+    return RunConfig(model, recipe, epochs, float(lr or default_lr(model, recipe)), seed, dls.train.bs,
+                     dict(sorted(model_kw.items())),
                      **getattr(dls, 'data_cfg', {}), amp=cuda if amp is None else bool(amp),
                      channels_last=True if channels_last is None else bool(channels_last))
 
@@ -139,7 +140,8 @@ def run_config(model:str, # registered name
 def _git(*args)->str|None:
     "Output of `git *args` run in nodown's package folder, or None."
     import nodown
-    try: r = subprocess.run(['git', *args], cwd=Path(nodown.__file__).parent, capture_output=True, text=True, timeout=10)
+    try: r = subprocess.run(['git', *args], cwd=Path(nodown.__file__).parent,
+                            capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError): return None
     return r.stdout.strip() if r.returncode == 0 else None
 
@@ -155,7 +157,8 @@ def run_env(device=None, # the run's device
     import nodown
     dev = torch.device(device or 'cpu')
     name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else (platform.processor() or platform.machine())
-    return dict(nodown=nodown.__version__, torch=torch.__version__, fastai=fastai.__version__, python=platform.python_version(),
+    return dict(nodown=nodown.__version__, torch=torch.__version__, fastai=fastai.__version__,
+                python=platform.python_version(),
                 device=f"{dev.type} ({name})", threads=torch.get_num_threads(), git=git_commit())
 
 # %% ../nbs/03_train.ipynb #386763de
@@ -198,7 +201,8 @@ def rng_state(dls, # the run's `DataLoaders` (their shuffling generator is saved
              )->dict:
     "Every random state a run draws from, as plain types and tensors."
     kind, keys, pos, has_gauss, gauss = np.random.get_state()
-    return dict(python=random.getstate(), numpy=(kind, torch.from_numpy(keys.astype(np.int64)), int(pos), int(has_gauss), float(gauss)),
+    return dict(python=random.getstate(),
+                numpy=(kind, torch.from_numpy(keys.astype(np.int64)), int(pos), int(has_gauss), float(gauss)),
                 torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
                 loader=_train_loader(dls).rng.getstate())
 
@@ -300,8 +304,10 @@ class EpochLog(Callback):
         if self.ckpt and rank_distrib() == 0: save_atomic(plain(self._checkpoint()), self.ckpt)
     def _checkpoint(self)->dict:
         sm = self.recorder.smooth_loss
-        return dict(config=self.cfg.to_dict() if self.cfg else {}, model=self.model.state_dict(), opt=self.opt.state_dict(),
-                    epoch=self.epoch, history=self.history, rng=rng_state(self.dls), smooth=dict(val=sm.val.detach().cpu(), count=sm.count),
+        return dict(config=self.cfg.to_dict() if self.cfg else {}, model=self.model.state_dict(),
+                    opt=self.opt.state_dict(),
+                    epoch=self.epoch, history=self.history, rng=rng_state(self.dls),
+                    smooth=dict(val=sm.val.detach().cpu(), count=sm.count),
                     scaler=self.learn.scaler.state_dict() if hasattr(self.learn, 'scaler') else None)
 
 # %% ../nbs/03_train.ipynb #412f93ac
@@ -423,4 +429,5 @@ def train(model:str, # registered name
           **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
          )->tuple:
     "Train registered `model` on `dls` with `recipe`; return the `Learner` and a dict of what the run used and measured."
-    return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp, channels_last, **model_kw), dls, ckpt, show, cbs)
+    return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp,
+                                   channels_last, **model_kw), dls, ckpt, show, cbs)

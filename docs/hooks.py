@@ -43,3 +43,12 @@ def on_post_build(config, **kw):
     (site/FIGURES).mkdir(parents=True, exist_ok=True)   # assets/ too, for the stylesheet
     (site/SHARED).write_text('\n'.join(sorted(_css, key=_css.get)))
     for name, data in _figures.items(): (site/FIGURES/name).write_bytes(data)
+
+REPO_LINK = ('<a class="md-header__button nodown-repo" href="{url}" title="The source on GitHub" '
+             'aria-label="Repository">GitHub</a>')
+
+def on_post_page(output, page, config, **kw):
+    "The repository's link in the header, before the search (Material's own `repo_url` would fetch its stars online)."
+    url = (config.get('extra') or {}).get('repository')
+    return output.replace('<label class="md-header__button md-icon" for="__search">',
+                          REPO_LINK.format(url=url) + '<label class="md-header__button md-icon" for="__search">', 1) if url else output

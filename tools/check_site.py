@@ -124,7 +124,8 @@ def requested_hosts(driver)->set:
 JS_SEEN = """return {title: document.title, h1: [...document.querySelectorAll('h1')].map(e => e.textContent.trim()),
   text: document.body.innerText, tables: document.querySelectorAll('article table').length,
   imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth, i.getBoundingClientRect().width]),
-  cut: cut(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || ''}"""
+  cut: cut(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || '',
+  repo: [...document.querySelectorAll('header a')].map(a => a.href).filter(h => h.includes('github.com/'))}"""
 JS_CUT = """function cut() {  // tables or images that reach past the content column with no scrolling box inside it to hold them
   const art = document.querySelector('article'), ar = art.getBoundingClientRect(), bad = [];
   const inside = r => r.right <= ar.right + 2 && r.left >= ar.left - 2;
@@ -171,7 +172,8 @@ def small_text(imgs:list, site:Path=SITE)->list:
 WIDTHS = (1280, 400)
 COMMON = {'no table or image cut at the column edge': lambda s: not s['cut'],
           'plot text readable (legends and ticks at least 6 px)': lambda s: not small_text(s['imgs']),
-          'the sidebar names the site once': lambda s: [l.strip() for l in s['nav'].splitlines()].count('nodown') <= 1}
+          'the sidebar names the site once': lambda s: [l.strip() for l in s['nav'].splitlines()].count('nodown') <= 1,
+          'the repository linked in the header': lambda s: bool(s['repo'])}
 
 def shot_name(path:str, width:int)->str: return f"{path.removesuffix('.html').replace('/', '_') or 'home'}-{width}.png"
 

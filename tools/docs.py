@@ -24,6 +24,7 @@ CSS = """.jupyter-wrapper .jp-InputPrompt, .jupyter-wrapper .jp-OutputPrompt { d
 .md-typeset table.params td:nth-child(-n+3) code { white-space: nowrap; }
 .md-typeset a.src { font-size: .65rem; margin-left: .4rem; }
 .jupyter-wrapper .jp-OutputArea-output img { max-width: 100%; height: auto; }
+.md-header__button.nodown-repo { color: inherit; font-size: .7rem; margin: 0 .4rem; opacity: .9; }
 /* on a phone a plot keeps a readable size and scrolls sideways rather than shrinking its legend to a few pixels */
 @media (max-width: 720px) {
   .jupyter-wrapper .jp-OutputArea-output { overflow-x: auto; }

@@ -14,8 +14,8 @@ from .stats import layer_table
 from .core import line_styles
 
 # %% auto #0
-__all__ = ['roll_images', 'translate_images', 'shift_consistency', 'runs_consistency', 'guided_backprop', 'show_guided_backprop',
-           'plot_layers']
+__all__ = ['roll_images', 'translate_images', 'shift_consistency', 'consistency_file', 'runs_consistency', 'guided_backprop',
+           'show_guided_backprop', 'plot_layers']
 
 # %% ../nbs/05_analysis.ipynb #2c6f139f
 def roll_images(x:torch.Tensor, # batch (bs, c, h, w)
@@ -66,6 +66,12 @@ def shift_consistency(model:nn.Module, # a trained classifier
     return dict(consistency=same/n, shifted_acc=correct/n, n=n)
 
 # %% ../nbs/05_analysis.ipynb #8ffa23e8
+def consistency_file(how:str='circular', # 'circular' or 'translate'
+                     max_shift:int=4, # largest shift, in pixels
+                    )->str:
+    "The name of the file `runs_consistency` keeps beside a run: `consistency-4px.json`, `consistency-translate-4px.json`."
+    return f"consistency-{'' if how == 'circular' else how + '-'}{max_shift}px.json"
+
 def runs_consistency(out, # a results folder written by `compare`
                      dl, # the batches to score, e.g. the runs' holdout `dls.valid`
                      max_shift:int=4, # largest shift, in pixels, each way
@@ -78,7 +84,7 @@ def runs_consistency(out, # a results folder written by `compare`
     rows = []
     for r in load_results(out):
         if r.get('status') != 'finished': continue
-        f = Path(out)/run_name(r['model'], r['seed'])/f"consistency-{'' if how == 'circular' else how + '-'}{max_shift}px.json"
+        f = Path(out)/run_name(r['model'], r['seed'])/consistency_file(how, max_shift)
         old = read_json(f) if f.exists() else {}
         if old.get('seed') != seed or old.get('n') != len(dl.dataset):
             m = load_run_model(out, r['model'], r['seed']).to(getattr(dl, 'device', None) or 'cpu')

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 from .compare import compare, load_results, run_name, POST_MODELS
 from .core import read_json
+from .analysis import consistency_file
 from .data import cifar_dls
 from .models import default_cfg, list_models
 
@@ -216,7 +217,7 @@ def consistencies(out:Path, # a results folder
                   how:str='circular', # 'circular' or 'translate' (see `nodown.analysis.shift_consistency`)
                  )->dict:
     "`{model: [shift consistency of each finished run, by seed]}` from the files `runs_consistency` kept beside each run."
-    f = 'consistency-4px.json' if how == 'circular' else f'consistency-{how}-4px.json'
+    f = consistency_file(how)
     return per_seed(out, lambda r, d: read_json(d/f)['consistency'] if (d/f).exists() else None)
 
 def consistency_finding(results:Path, # the folder that holds the study's results folders

@@ -35,7 +35,9 @@ def positive_float(s:str, # the argument as typed
 def _run_opts(p:argparse.ArgumentParser):
     "Options shared by `train`, `compare` and `lr-find`."
     p.add_argument('--data', default='sample',
-                   help="sample (bundled, offline), cifar10, cifar100, or a folder or .tgz in fastai's layout")
+                   help="sample (bundled, offline), cifar10, cifar100, or a folder or .tgz in fastai's layout; "
+                        "for segmentation nets (tag seg) their mosaic (e.g. mosaic-sample), camvid, "
+                        "or a folder in CamVid's layout")
     p.add_argument('--epochs', type=positive_int, default=None, help="default: the recipe's (one_cycle 30, paper 350)")
     p.add_argument('--lr', type=positive_float, default=None, help="default: the model's rate in the registry (one_cycle; see `nodown models`) or the recipe's (paper)")
     p.add_argument('--recipe', default='one_cycle', choices=['one_cycle', 'paper'])
@@ -120,8 +122,8 @@ def build_parser()->argparse.ArgumentParser:
     add = lambda name, h: sub.add_parser(name, help=h, description=h)
     m = add('models', 'table of registered models: params, MACs, receptive field, default rate')
     m.add_argument('pattern', nargs='?', default='*', help="fnmatch pattern of names, e.g. 'vgg4*' (default: all)")
-    m.add_argument('--tag', default=None,
-                   help="only the models of one study: 'post', 'zoo'"); m.set_defaults(func=_cmd_models)
+    m.add_argument('--tag', default=None, help="only the models of one study: 'post', 'zoo', 'seg' (segmentation)")
+    m.set_defaults(func=_cmd_models)
     t = add('train', 'train one model'); t.add_argument('model', help='a name from `nodown models`'); _run_opts(t)
     t.add_argument('--seed', type=int, default=0, help='random seed (default: 0)'); t.set_defaults(func=_cmd_train)
     c = add('compare', "train several models on the same split (default: the post's three + same-padded dilated)")

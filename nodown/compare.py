@@ -15,11 +15,12 @@ from .models import create_model, list_models, default_cfg
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
 from .data import cifar_dls, folder_dl, source_path, source_name
+from .segdata import seg_dls
 from .train import RunConfig, run_config, train_config, build_model, check_recipe, load_checkpoint, config_diff
 from fastai.torch_core import rank_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'check_run', 'run_one', 'compare',
+__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'check_run', 'run_one', 'task_of', 'compare',
            'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
@@ -55,21 +56,24 @@ def _row(r:dict)->dict:
     c = r.get('config', r)
     return dict(model=r['model'], seed=r['seed'], params=r['params'], MMACs=r['MMACs'], rf=r['rf'], recipe=c['recipe'],
                 epochs=c['epochs'], lr=c['lr'], final_acc=r['final_acc'], best_acc=r['best_acc'], train_s=r['train_s'],
-                images_per_s=r['images_per_s'])
+                images_per_s=r['images_per_s'], final_miou=r.get('final_miou'))
 
 # %% ../nbs/04_compare.ipynb #e92871bb
 def summarize(results:list, # from `load_results`
              )->pd.DataFrame:
-    "One row per model over its finished runs: stats, recipe, and accuracy as mean ± std over seeds."
+    "One row per model over its finished runs: stats, recipe, accuracy (and mean IoU) as mean ± std over seeds."
     rows = [_row(r) for r in results if r.get('status', 'finished') == 'finished']
     if not rows: return pd.DataFrame()
-    g = pd.DataFrame(rows).groupby('model', sort=False)
+    df = pd.DataFrame(rows); g = df.groupby('model', sort=False)
+    miou = dict(final_miou=('final_miou','mean'), miou_std=('final_miou','std')) if df.final_miou.notna().any() else {}
     res = g.agg(params=('params','first'), MMACs=('MMACs','first'), rf=('rf','first'), recipe=('recipe','first'),
                 epochs=('epochs','first'), lr=('lr','mean'), seeds=('seed','count'), final_acc=('final_acc','mean'),
-                final_std=('final_acc','std'), best_acc=('best_acc','mean'), train_s=('train_s','mean'),
+                final_std=('final_acc','std'), **miou, best_acc=('best_acc','mean'), train_s=('train_s','mean'),
                 images_per_s=('images_per_s','mean'))
-    res['final_std'] = res['final_std'].fillna(0.)
-    return res.round(dict(lr=5, final_acc=4, final_std=4, best_acc=4, train_s=1, images_per_s=0))
+    for c in ('final_std', 'miou_std'):
+        if c in res: res[c] = res[c].fillna(0.)
+    return res.round(dict(lr=5, final_acc=4, final_std=4, final_miou=4, miou_std=4, best_acc=4,
+                          train_s=1, images_per_s=0))
 
 # %% ../nbs/04_compare.ipynb #03c28146
 def _save_summary(out:Path):
@@ -102,7 +106,7 @@ def run_one(cfg:RunConfig, # the run
     d = out/run_name(cfg.model, cfg.seed)
     if check_run(d, cfg) in ('done', 'diverged'): return read_json(d/'result.json')
     d.mkdir(parents=True, exist_ok=True)
-    st = model_stats(build_model(cfg, dls.c))
+    st = model_stats(build_model(cfg, dls.c), getattr(dls, 'input_size', (3, 32, 32)))
     learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show)
     res = dict(model=cfg.model, seed=cfg.seed, params=st['params'], MMACs=round(st['macs']/1e6, 2), rf=st['rf'],
                vocab=list(dls.vocab), data_report=getattr(dls, 'data_report', None), **info)
@@ -121,8 +125,18 @@ def _unique(xs, what:str)->list:
     return u
 
 # %% ../nbs/04_compare.ipynb #350dfe7e
+def task_of(models:list, # registered names
+           )->str:
+    "The one task of `models`: 'classify' or 'segment'; a `ValueError` when they mix both."
+    tasks = {m: default_cfg(m)['task'] for m in models}
+    if len(set(tasks.values())) > 1:
+        seg = [m for m,t in tasks.items() if t == 'segment']
+        raise ValueError(f"{', '.join(seg)} segment and {', '.join(m for m in tasks if m not in seg)} classify: "
+                         "compare them in separate calls (they need different data)")
+    return next(iter(tasks.values()), 'classify')
+
 def compare(models:list=POST_MODELS, # registered names
-            source='sample', # a `cifar_dls` source
+            source='sample', # a `cifar_dls` source; for segmentation nets a `seg_dls` one ('sample': its mosaic)
             recipe:str='one_cycle', # a key of `RECIPES`
             epochs:int|None=None, # default: the recipe's
             seeds:tuple=(0,), # one run per model and seed
@@ -140,8 +154,11 @@ def compare(models:list=POST_MODELS, # registered names
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
     check_recipe(recipe)
     models, seeds = _unique(models, 'model'), _unique(seeds, 'seed')
-    for m in models: create_model(m)  # fail early on an unknown name
-    dls = dls or cifar_dls(source, bs=bs, augment=augment)
+    for m in models: default_cfg(m)  # fail early on an unknown name
+    if task_of(models) == 'segment':
+        if augment: raise ValueError("augment (shifts and flips) is for classification: a mosaic is random already")
+        dls = dls or seg_dls(source, bs=bs)
+    else: dls = dls or cifar_dls(source, bs=bs, augment=augment)
     cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, amp,
                        channels_last, **model_kw)
             for m in models for s in seeds]
@@ -202,6 +219,8 @@ def _eval_run(d:Path, loader)->dict:
     except (OSError, ValueError): return {**row, 'status': 'no readable result.json'}
     row.update(model=r.get('model', row['model']), seed=r.get('seed'), holdout_acc=r.get('final_acc'))
     if r.get('status') == 'diverged': return {**row, 'status': 'diverged: not scored'}
+    if r.get('config', {}).get('task') == 'segment':
+        return {**row, 'status': 'segmentation run: evaluate scores classifiers'}
     if 'config' not in r or 'vocab' not in r: return {**row, 'status': 'older format (no config): train it again'}
     if not (d/'model.pth').exists(): return {**row, 'status': 'no model.pth: train it again with --restart'}
     try: m = load_run_model(d.parent, r['model'], r['seed'])

@@ -289,7 +289,8 @@ class TensorImages:
                  split_idx=0, # 0 for training, 1 for validation (as fastai's)
                 ): store_attr()
     def __len__(self): return len(self.x)
-    def __getitem__(self, i): return TensorImage(self.x[i]), TensorCategory(self.y[i])
+    def target(self, y): return TensorCategory(y)   # labels as fastai types them (a mask dataset returns `TensorMask`s)
+    def __getitem__(self, i): return TensorImage(self.x[i]), self.target(self.y[i])
     def decode(self, o, full=True): return o[0], Category(self.vocab[int(o[1])])
 
 # %% ../nbs/02_data.ipynb #7a3d2f46
@@ -306,7 +307,7 @@ class TensorDL(TfmdDL):
         for b in idxs.split(self.bs):
             if self.drop_last and len(b) < self.bs: break
             b = b.to(ds.x.device)
-            yield TensorImage(ds.x[b]), TensorCategory(ds.y[b])
+            yield TensorImage(ds.x[b]), ds.target(ds.y[b])
 
 # %% ../nbs/02_data.ipynb #3f4fdd1b
 def batch_tfms(augment:bool=False, # add `ShiftFlip` (training set only)

@@ -9,18 +9,20 @@ from __future__ import annotations
 import difflib, fnmatch
 from dataclasses import dataclass, replace
 from functools import partial
-import torch.nn as nn
+import torch, torch.nn as nn
 from fastcore.basics import listify
 from .layers import *
 
 # %% auto #0
-__all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg', 'list_families',
-           'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter',
-           'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer', 'init_he', 'AllCNN']
+__all__ = ['TASKS', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg',
+           'list_families', 'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same',
+           'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer', 'init_he', 'AllCNN',
+           'up_block', 'SegDilated', 'EncoderDecoder']
 
 # %% ../nbs/01_models.ipynb #31524125
 _model_entrypoints = {}  # name -> (builder, one-line description)
-_default_cfgs = {}       # name -> dict(family=..., lr=..., drop=..., source=..., kind=..., tags=..., reported=...)
+_default_cfgs = {}       # name -> dict(family=, lr=, drop=, source=, kind=, tags=, reported=, task=, input_size=)
+TASKS = ('classify', 'segment')
 
 def register_model(fn=None, # a builder (function or class) taking `n_out` and `c_in`
                    name:str|None=None, # registry name; default: the builder's name in lower case
@@ -32,15 +34,18 @@ def register_model(fn=None, # a builder (function or class) taking `n_out` and `
                    kind:str='', # its downsampling, in words (e.g. 'max', 'none + dilation')
                    tags:tuple=(), # the studies it belongs to (e.g. 'post', 'zoo')
                    reported:float|None=None, # the CIFAR-10 accuracy its source published (the post's after 30 epochs, Table 3's)
+                   task:str='classify', # 'classify' (a class per image) or 'segment' (a class per pixel)
+                   input_size:tuple=(3,32,32), # (channels, height, width) its stats are counted at
                   ):
     "Register `fn` under `name` with its default cfg; usable as a decorator."
     if fn is None: return partial(register_model, name=name, doc=doc, family=family, lr=lr, drop=drop, source=source,
-                                  kind=kind, tags=tags, reported=reported)
+                                  kind=kind, tags=tags, reported=reported, task=task, input_size=input_size)
+    if task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {task!r}")
     name = name or fn.__name__.lower()
     if name in _model_entrypoints: raise ValueError(f"Model {name!r} is already registered")
     _model_entrypoints[name] = (fn, doc or (fn.__doc__ or '').strip().splitlines()[0])
     _default_cfgs[name] = dict(family=family, lr=lr, drop=drop, source=source, kind=kind,
-                               tags=tuple(tags), reported=reported)
+                               tags=tuple(tags), reported=reported, task=task, input_size=tuple(input_size))
     return fn
 
 # %% ../nbs/01_models.ipynb #59175ff1
@@ -68,7 +73,7 @@ def create_model(name:str, # a name from `list_models()`
 # %% ../nbs/01_models.ipynb #eef9487b
 def default_cfg(name:str, # a name from `list_models()`
                )->dict:
-    "The registry's facts about `name`: description, family, default one-cycle rate, dropout support, source."
+    "The registry's facts about `name`: description, family, one-cycle rate, dropout support, source, task, input size."
     _check_name(name)
     return dict(name=name, doc=_model_entrypoints[name][1], **_default_cfgs[name])
 
@@ -339,3 +344,65 @@ for _i,_m in enumerate('abc'):
                        doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.", family='All-CNN',
                        drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v],
                        reported=round(1 - _TABLE3_ERR[_v][_i]/100, 4))
+
+# %% ../nbs/01_models.ipynb #cbec68bf
+def up_block(ni:int, # channels coming in
+             nf:int, # channels going out
+            )->nn.Sequential:
+    "The source's Deconv x2: a 2x2 transposed conv at stride 2, then BatchNorm and ReLU."
+    return nn.Sequential(nn.ConvTranspose2d(ni, nf, 2, stride=2, bias=False), nn.BatchNorm2d(nf), nn.ReLU())
+
+# %% ../nbs/01_models.ipynb #7207ee93
+class SegDilated(SeqNet):
+    "The source's net without sampling: 3x3 convs dilated 1-2-4-8-4-2-1 at full resolution, a 1x1 conv to the classes."
+    def __init__(self,
+                 width:int=32, # channels of every 3x3 conv
+                 dilations:tuple=(1,2,4,8,4,2,1), # one 3x3 conv per dilation, same padding
+                 n_out:int=11, # classes (a CIFAR mosaic has 10 and the background)
+                 c_in:int=3, # input channels
+                ):
+        super().__init__(*make_layers([C(width, dilation=d) for d in dilations], c_in, 'none'),
+                         ConvBnAct(width, n_out, 1, bn=False, act=None))
+
+# %% ../nbs/01_models.ipynb #55f478aa
+class EncoderDecoder(nn.Module):
+    "The source's net with sampling: a conv and a downsampling per width, as many 2x deconvs; `skips`: a U-Net."
+    def __init__(self,
+                 widths:tuple=(20,40,80), # channels of the encoder's convs, one per downsampling
+                 downsample:str='max', # a kind from `DOWNSAMPLE_KINDS` with a layer of its own (not 'stride' or 'none')
+                 skips:bool=False, # concatenate each encoder map to the decoder map of its size (U-Net)
+                 n_out:int=11, # classes
+                 c_in:int=3, # input channels
+                ):
+        super().__init__()
+        if check_kind(downsample) in ('stride', 'none'):
+            raise ValueError(f"an encoder-decoder needs a downsampling layer, not {downsample!r}: choose one of "
+                             f"{', '.join(k for k in DOWNSAMPLE_KINDS if k not in ('stride', 'none'))}")
+        self.convs = nn.ModuleList(ConvBnAct(ni, w) for ni, w in zip((c_in, *widths[:-1]), widths))
+        self.downs = nn.ModuleList(Downsample(downsample, w) for w in widths)
+        outs = (*widths[-2::-1], widths[0])                       # e.g. 80 -> 40 -> 20 -> 20
+        ins = [widths[-1]] + [o + w*skips for o, w in zip(outs, widths[::-1])][:-1]
+        self.ups = nn.ModuleList(up_block(ni, nf) for ni, nf in zip(ins, outs))
+        self.skips, self.head = skips, ConvBnAct(outs[-1] + widths[0]*skips, n_out, 1, bn=False, act=None)
+    def forward(self, x):
+        if (f := 2**len(self.convs)) and (x.shape[-2] % f or x.shape[-1] % f):
+            raise ValueError(f"an input of {x.shape[-2]}x{x.shape[-1]} does not halve {len(self.convs)} times: "
+                             f"both sides must be multiples of {f} (resize the data, e.g. seg_dls(..., size=))")
+        feats = []
+        for conv, down in zip(self.convs, self.downs): x = conv(x); feats.append(x); x = down(x)
+        for up, f in zip(self.ups, feats[::-1]): x = torch.cat([up(x), f], 1) if self.skips else up(x)
+        return self.head(x)
+
+# %% ../nbs/01_models.ipynb #5ba7deb7
+for _n, _f, _d, _k, _src in (
+        ('seg_dilated', partial(SegDilated, 32),
+         "3x3 convs (32 channels) dilated 1-2-4-8-4-2-1 at full resolution: no down-, no upsampling.",
+         'none + dilation', 'CNN without any downsampling'),
+        ('seg_fcn', partial(EncoderDecoder, (20,40,80)),
+         "Conv and 2x2 max pool three times (20-40-80), three 2x transposed convs, no skips.",
+         'max, 3 transposed convs', 'CNN without any downsampling'),
+        ('seg_unet', partial(EncoderDecoder, (18,36,72), skips=True),
+         "seg_fcn's shape (18-36-72) with skip connections: a small U-Net.",
+         'max, 3 transposed convs, skips', 'Ronneberger et al. 2015 (small)')):
+    register_model(_f, name=_n, doc=_d, family='segmentation', source=_src, kind=_k, tags=('seg',), task='segment',
+                   input_size=(3,64,64))

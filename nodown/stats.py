@@ -6,6 +6,7 @@ Docs: https://nodown.github.io/nodown/stats.html.md"""
 
 # %% ../nbs/01a_stats.ipynb #b8f58411
 from __future__ import annotations
+import math
 from contextlib import nullcontext
 import torch, torch.nn as nn, pandas as pd
 from torch.utils.flop_counter import FlopCounterMode
@@ -19,6 +20,7 @@ __all__ = ['spatial_layers', 'layer_table', 'receptive_field', 'block_sizes', 'c
 def _kernel(m:nn.Module):
     "(kernel, stride, dilation) of a layer that acts on space, else None."
     if isinstance(m, nn.Conv2d): return m.kernel_size[0], m.stride[0], m.dilation[0]
+    if isinstance(m, nn.ConvTranspose2d): return m.kernel_size[0], 1/m.stride[0], m.dilation[0]   # upsamples
     if isinstance(m, (nn.MaxPool2d, nn.AvgPool2d)):
         f = lambda v: v if isinstance(v, int) else v[0]
         return f(m.kernel_size), f(m.stride), f(getattr(m, 'dilation', 1))
@@ -56,7 +58,8 @@ def _layer_rows(layers:list)->pd.DataFrame:
     "The receptive-field recurrence, once: a row per spatial layer with the field after it."
     rows, rf, jump = [], 1, 1
     for n,k,s,d,size in layers:
-        rf, jump = rf + (k-1)*d*jump, jump*s
+        reach = math.ceil(k*s) if s < 1 else k   # a transposed conv's output sees ceil(k/stride) inputs
+        rf, jump = rf + (reach-1)*d*jump, jump*s
         rows.append(dict(module=n, kernel=k, stride=s, dilation=d, size=size, rf=rf))
     return pd.DataFrame(rows, index=pd.RangeIndex(1, len(rows)+1, name='layer'))
 
@@ -92,15 +95,17 @@ def count_macs(model:nn.Module, # the model
 def model_stats(model:nn.Module, # the model
                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
                )->dict:
-    "Parameters, MACs, receptive field and feature-map sizes per block of `model`, from one forward pass."
+    "Parameters, MACs, receptive field, map sizes per block and the sides the maps pass through, in one forward pass."
     res, macs = _run_hooked(model, _spatial_hooks(model) + _block_hooks(model), input_size, macs=True)
     t = _layer_rows([r for f,r in res if f is _layer])
+    sides = [input_size[-1], *t['size']]
     return dict(params=sum(p.numel() for p in model.parameters()), macs=macs, rf=int(t.rf.iloc[-1]) if len(t) else 1,
-                sizes=[s for f,s in res if f is _side and s is not None])
+                sizes=[s for f,s in res if f is _side and s is not None],
+                maps=[s for i,s in enumerate(sides) if i == 0 or s != sides[i-1]])
 
 # %% ../nbs/01a_stats.ipynb #ec77bbd9
 def models_table(names:str|list='*', # a `list_models` pattern, or a list of names
-                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
+                 input_size:tuple|None=None, # (channels, height, width) of one input; default: the registry's per model
                  tag:str|None=None, # only the models of this study, e.g. 'zoo'
                  **kwargs, # passed to `create_model` (e.g. `n_out=100`)
                 )->pd.DataFrame:
@@ -109,9 +114,10 @@ def models_table(names:str|list='*', # a `list_models` pattern, or a list of nam
     rows = []
     for n in names:
         cfg = default_cfg(n)
-        with torch.device('meta'): s = model_stats(create_model(n, **kwargs), input_size)
+        with torch.device('meta'): s = model_stats(create_model(n, **kwargs), input_size or cfg['input_size'])
         rows.append(dict(model=n, family=cfg['family'], params=s['params'], MMACs=round(s['macs']/1e6, 2), rf=s['rf'],
-                         final_map=s['sizes'][-2] if len(s['sizes'])>1 else s['sizes'][-1], lr=cfg['lr'],
+                         final_map=s['sizes'][-2] if len(s['sizes'])>1 else s['sizes'][-1],
+                         maps='→'.join(map(str, s['maps'])), lr=cfg['lr'],
                          description=cfg['doc'], source=cfg['source']))
     df = pd.DataFrame(rows)
     if not len(df): return df

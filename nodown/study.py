@@ -9,10 +9,11 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 import pandas as pd
-from .compare import compare, load_results, run_name, POST_MODELS
+from .compare import compare, load_results, run_name, task_of, POST_MODELS
 from .core import read_json
 from .analysis import consistency_file
 from .data import cifar_dls
+from .segdata import seg_dls
 from .models import default_cfg, list_models
 
 # %% auto #0
@@ -23,7 +24,7 @@ __all__ = ['ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
 
-def study_runs(name:str, # 'post', 'zoo' or 'allcnn'
+def study_runs(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
                quick:bool=False, # one epoch instead of the real budget
               )->tuple:
     "The results folder name and the list of `compare` keyword arguments of study `name`."
@@ -43,11 +44,15 @@ def study_runs(name:str, # 'post', 'zoo' or 'allcnn'
         first = c + [m for m in list_models('*_cnn_[abc]') if m not in c]
         return f'allcnn_w0125_{e}ep', [dict(models=first if s == 0 else c, seeds=(s,),
                                             epochs=e, **ALLCNN_STUDY) for s in (0, 1, 2)]
-    raise ValueError(f"unknown study {name!r}: 'post', 'zoo' or 'allcnn'")
+    if name == 'seg':   # the three segmentation nets on the CIFAR mosaic of the same split
+        e = 1 if quick else 4
+        return f'seg_{e}ep', [dict(models=list_models(tag='seg'), seeds=(s,),
+                                   epochs=e, channels_last=True) for s in (0, 1, 2)]
+    raise ValueError(f"unknown study {name!r}: 'post', 'zoo', 'allcnn' or 'seg'")
 
 # %% ../nbs/07_study.ipynb #b5717054
-def run_study(name:str, # 'post', 'zoo' or 'allcnn'
-              data, # a `cifar_dls` source (the CIFAR-10 training split)
+def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
+              data, # a `cifar_dls` source (the CIFAR-10 training split; 'seg' trains on its mosaic)
               results:Path, # the folder that holds the study's results folders
               quick:bool=False, # one epoch instead of the real budget
               show:bool|str=False, # see `compare`
@@ -60,7 +65,8 @@ def run_study(name:str, # 'post', 'zoo' or 'allcnn'
         missing = [run_name(m, s) for kw in calls for m in kw['models'] for s in kw['seeds'] if not (out/run_name(m, s)/'result.json').exists()]
         if missing: print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
         return out
-    dls = cifar_dls(data, bs=64)
+    seg = task_of(calls[0]['models']) == 'segment'
+    dls = (seg_dls if seg else cifar_dls)(data, bs=64)   # 'seg' trains on the mosaic of `data`
     for kw in calls: compare(dls=dls, out=out, show=show, **kw)
     return out
 

@@ -20,18 +20,18 @@ from fastai.callback.schedule import *  # noqa: F401,F403 (patches `Learner.fit_
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
 from fastai.losses import CrossEntropyLossFlat
-from fastai.metrics import accuracy
+from fastai.metrics import accuracy, JaccardCoeffMulti
 from fastai.optimizer import SGD
 from fastai.torch_core import set_seed, rank_distrib, num_distrib
 from fastprogress.fastprogress import IN_NOTEBOOK
 from .core import save_atomic
 
 # %% auto #0
-__all__ = ['RECIPES', 'CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'RunConfig',
+__all__ = ['RECIPES', 'ADDED_FIELDS', 'CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'RunConfig',
            'config_identity', 'config_diff', 'run_config', 'git_commit', 'run_env', 'channels_last_speedup',
            'speed_settings', 'rng_state', 'set_rng_state', 'CheckpointError', 'load_checkpoint', 'plain', 'Diverged',
-           'StopOnNonFinite', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'make_learner', 'fit_recipe',
-           'quiet', 'train_config', 'train']
+           'StopOnNonFinite', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
+           'fit_recipe', 'quiet', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #2c2c38ed
 RECIPES = dict(
@@ -93,6 +93,7 @@ class RunConfig:
     fast:bool=True # in-memory loaders (else the `DataBlock` path)
     amp:bool=False # mixed precision
     channels_last:bool=False # channels_last memory format
+    task:str='classify' # 'classify' (a class per image) or 'segment' (a class per pixel); added in schema 2
 
     def to_dict(self)->dict: return asdict(self)
     @property
@@ -101,10 +102,12 @@ class RunConfig:
         return hashlib.sha1(json.dumps(config_identity(self.to_dict()), sort_keys=True).encode()).hexdigest()[:12]
 
 # %% ../nbs/03_train.ipynb #6a3c6d2a
+ADDED_FIELDS = dict(task='classify')   # fields added after configs were first saved, with the value every older run had
+
 def config_identity(d:dict, # a `RunConfig` as a dict (`dataclasses.asdict` or a saved `result.json`'s config)
                    )->dict:
-    "The fields of a config dict that decide a run's numbers (all but the source's name)."
-    return {k:v for k,v in d.items() if k != 'data'}
+    "The fields of a config dict that decide a run's numbers: all but the source's name added ones at their old value."
+    return {k:v for k,v in d.items() if k != 'data' and not (k in ADDED_FIELDS and v == ADDED_FIELDS[k])}
 
 # %% ../nbs/03_train.ipynb #26e2aac0
 def config_diff(old:dict, # a config as saved
@@ -126,7 +129,10 @@ def run_config(model:str, # registered name
                **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
               )->RunConfig:
     "The `RunConfig` of a run, with every default resolved: `train`, `compare` and the CLI all build it here."
-    r = check_recipe(recipe)
+    r, task = check_recipe(recipe), default_cfg(model)['task']
+    if task != (data_task := getattr(dls, 'data_cfg', {}).get('task', 'classify')):
+        what, fn = ('segmentation', 'seg_dls') if task == 'segment' else ('classification', 'cifar_dls')
+        raise ValueError(f"{model} is a {what} net and these loaders are for {data_task}: build them with {fn}")
     epochs = r['epochs'] if epochs is None else epochs
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
     if r.get('drop') and default_cfg(model)['drop']: model_kw = {'drop': True, **model_kw}   # an explicit drop=False wins
@@ -314,9 +320,10 @@ class EpochLog(Callback):
 def epoch_line(row:dict, # a row of `EpochLog.history`
                n_epoch:int, # epochs of the run
               )->str:
-    "One plain line for an epoch: losses, accuracy, seconds."
+    "One plain line for an epoch: losses, accuracy (and mean IoU), seconds."
     return (f"epoch {row['epoch']+1}/{n_epoch}: train_loss {row['train_loss']:.4f}  valid_loss {row['valid_loss']:.4f}  "
-            f"accuracy {row['accuracy']:.4f}  ({row['train_s']:.1f} s)")
+            f"accuracy {row['accuracy']:.4f}" + (f"  miou {row['miou']:.4f}" if 'miou' in row else '')
+            + f"  ({row['train_s']:.1f} s)")
 
 # %% ../nbs/03_train.ipynb #1c9354cb
 def _broadcast(self, t, rank):
@@ -341,17 +348,29 @@ def build_model(cfg:RunConfig, # the run's config
     "The model of a run, with the options its config names (e.g. the paper's dropout)."
     return create_model(cfg.model, n_out=n_out, **cfg.model_kw)
 
+# %% ../nbs/03_train.ipynb #b44cd076
+class MeanIoU(JaccardCoeffMulti):
+    "fastai's mean IoU over the classes present in the predictions or the masks, named `miou` in a run's history."
+    def __init__(self,
+                 axis:int=1, # the class axis of the predictions
+                ): super().__init__(axis)
+    @property
+    def name(self): return 'miou'
+
 # %% ../nbs/03_train.ipynb #49b23c65
 def make_learner(dls, # the data
                  model:nn.Module, # the model to train
                  recipe:str='one_cycle', # a name from `RECIPES`
                  cbs=None, # extra fastai callbacks
+                 task:str='classify', # 'classify': accuracy; 'segment': pixel accuracy (`accuracy`), mean IoU (`miou`)
                 )->Learner:
-    "A `Learner` with cross-entropy, accuracy, and the optimizer of `recipe`."
+    "A `Learner` with cross-entropy, the task's metrics, and the optimizer of `recipe`."
     r = check_recipe(recipe)
     opt = partial(SGD, mom=r['mom'], decouple_wd=False) if 'mom' in r else None
     kw = dict(opt_func=opt, wd=r['wd']) if opt else {}
-    return Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, cbs=cbs, **kw)
+    if task == 'segment': loss, metrics = CrossEntropyLossFlat(axis=1), [partial(accuracy, axis=1), MeanIoU()]
+    else: loss, metrics = CrossEntropyLossFlat(), accuracy
+    return Learner(dls, model, loss_func=loss, metrics=metrics, cbs=cbs, **kw)
 
 # %% ../nbs/03_train.ipynb #70f4088f
 def fit_recipe(learn:Learner, # from `make_learner`
@@ -385,7 +404,8 @@ def _summary(cfg:RunConfig, h:list, status:str, start:int, diverged:int|None, de
     return dict(config=cfg.to_dict(), key=cfg.key, env=run_env(device), status=status, diverged_epoch=diverged,
                 resumed_from=start, history=h, final_acc=h[-1]['accuracy'] if h else None,
                 best_acc=max(o['accuracy'] for o in ok) if ok else None, train_s=sum(o['train_s'] for o in h),
-                images_per_s=sum(o['images_per_s'] for o in h)/max(len(h),1))
+                images_per_s=sum(o['images_per_s'] for o in h)/max(len(h),1),
+                **({'final_miou': h[-1]['miou']} if h and 'miou' in h[-1] else {}))
 
 # %% ../nbs/03_train.ipynb #29819be8
 def train_config(cfg:RunConfig, # from `run_config`
@@ -397,7 +417,7 @@ def train_config(cfg:RunConfig, # from `run_config`
     "Train the run `cfg` describes; return the `Learner` and a dict of its config, key, environment, status and history."
     state = load_checkpoint(ckpt, cfg) if ckpt and Path(ckpt).exists() else None
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
-    learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs)
+    learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs, cfg.task)
     if cfg.seed is not None: dls.train.rng = random.Random(cfg.seed)
     speed_settings(learn, cfg)
     mode = _show_mode(show)

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['positive_int', 'positive_float', 'build_parser', 'commands', 'command_help', 'ctrl_c_handled', 'main']
+__all__ = ['LISTING_COLUMNS', 'positive_int', 'positive_float', 'models_listing', 'build_parser', 'commands', 'command_help',
+           'ctrl_c_handled', 'main']
 
 # %% ../nbs/06_cli.ipynb #c45a0f13
 def positive_int(s:str, # the argument as typed
@@ -50,16 +51,45 @@ def _run_opts(p:argparse.ArgumentParser):
                    help="channels_last memory format (default: on); recorded in the run's config")
 
 # %% ../nbs/06_cli.ipynb #3cee5c8a
+LISTING_COLUMNS = ['family', 'params', 'MMACs', 'rf', 'final_map', 'maps', 'lr', 'description', 'source', 'tags']
+
+def _listing_file(cache_dir:Path|None)->Path:
+    "The cache file of the models table: named by a hash of nodown's version, torch's and the code that counts."
+    import hashlib, nodown
+    from importlib.metadata import version
+    from nodown.core import default_cache_dir
+    h = hashlib.sha1(f"{nodown.__version__} {version('torch')}".encode())
+    for m in ('layers', 'models', 'stats'): h.update((Path(nodown.__file__).parent/f'{m}.py').read_bytes())
+    return Path(cache_dir or default_cache_dir())/f"models-{h.hexdigest()[:16]}.csv"
+
+def models_listing(cache_dir:Path|None=None, # default `default_cache_dir()`
+                  )->'pd.DataFrame':
+    "`models_table` of every registered model with its tags, read from the cache; counted (and cached) once per version."
+    import pandas as pd
+    from nodown.core import save_atomic
+    f = _listing_file(cache_dir)
+    try:
+        t = pd.read_csv(f, index_col='model', keep_default_na=False)
+        if list(t.columns) == LISTING_COLUMNS: return t
+    except (OSError, ValueError): pass   # missing or unreadable: counted again
+    from nodown.stats import models_table
+    from nodown.models import default_cfg
+    t = models_table(); t['tags'] = [' '.join(default_cfg(n)['tags']) for n in t.index]
+    save_atomic(t.to_csv(), f)
+    return t
+
+# %% ../nbs/06_cli.ipynb #804ed750
 def _print_table(df):
     "Print a whole `DataFrame`, every row and column, whatever the terminal or file."
     print(df.to_string())
 
 def _cmd_models(a):
-    from nodown.stats import models_table
-    from nodown.models import list_models
-    if not list_models(a.pattern, a.tag):
+    import fnmatch
+    t = models_listing()
+    keep = [fnmatch.fnmatch(n, a.pattern.lower()) and (a.tag is None or a.tag in tags.split()) for n, tags in zip(t.index, t.tags)]
+    if not any(keep):
         raise ValueError(f"No model matches {a.pattern!r}{f' with tag {a.tag!r}' if a.tag else ''}; try 'nodown models' for all")
-    _print_table(models_table(a.pattern, tag=a.tag).drop(columns=['description', 'source']))   # whole, in a terminal
+    _print_table(t[keep].drop(columns=['description', 'source', 'tags']))   # whole, in a terminal
 
 # %% ../nbs/06_cli.ipynb #4be08fab
 def _cmd_compare(a, models=None, seeds=None):
@@ -181,6 +211,8 @@ def main(argv:list|None=None, # the arguments (default: `sys.argv[1:]`)
 def _run(a)->int:
     "Run the parsed command `a`: one line and exit status 2 for bad input, 130 when interrupted."
     try: return a.func(a) or 0
+    except BrokenPipeError:   # the reader went away (`nodown models | head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()); return 0
     except KeyboardInterrupt:
         print(f"nodown: interrupted; finished runs and the last epoch's checkpoint are kept in {getattr(a, 'out', '.')}", file=sys.stderr); return 130
     except (ValueError, OSError) as e:

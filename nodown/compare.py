@@ -20,8 +20,9 @@ from .train import RunConfig, run_config, train_config, build_model, check_recip
 from fastai.torch_core import rank_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'check_run', 'run_one', 'task_of', 'compare',
-           'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
+__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_status', 'check_run', 'run_one',
+           'task_of', 'compare', 'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis',
+           'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = tuple(sorted(list_models(tag='post'),
@@ -83,31 +84,39 @@ def _save_summary(out:Path):
     save_atomic(summarize(rs).to_csv(), out/'results.csv')
 
 # %% ../nbs/04_compare.ipynb #7820f55b
-def check_run(d:Path, # the run's folder
-              cfg:RunConfig, # the config asked for
-             )->str:
-    "'done', 'diverged', 'resume' or 'new' for run folder `d`; a `ValueError` when it holds another config."
+def run_status(d:Path, # the run's folder
+               cfg:RunConfig, # the config asked for
+              )->tuple:
+    "('done' or 'diverged', its result), ('resume', its checkpoint) or ('new', None) for run folder `d`; a `ValueError` when it holds another config."
     how = "use another output folder, or --restart (restart=True) to replace it"
     if (d/'result.json').exists():
         r = read_json(d/'result.json')
         if 'config' not in r: raise ValueError(f"{d} holds a run of an older nodown without a saved config; {how}")
         if diff := config_diff(r['config'], cfg): raise ValueError(f"{d} holds a run with another config ({diff}); {how}")
-        return 'diverged' if r.get('status') == 'diverged' else 'done'
-    if (d/'ckpt.pth').exists(): load_checkpoint(d/'ckpt.pth', cfg); return 'resume'
-    return 'new'
+        return ('diverged' if r.get('status') == 'diverged' else 'done'), r
+    if (d/'ckpt.pth').exists(): return 'resume', load_checkpoint(d/'ckpt.pth', cfg)
+    return 'new', None
+
+def check_run(d:Path, # the run's folder
+              cfg:RunConfig, # the config asked for
+             )->str:
+    "'done', 'diverged', 'resume' or 'new' for run folder `d`; a `ValueError` when it holds another config."
+    return run_status(d, cfg)[0]
 
 # %% ../nbs/04_compare.ipynb #0a0dec49
 def run_one(cfg:RunConfig, # the run
             dls, # the `DataLoaders` `cfg` was made from
             out:Path, # the results folder
             show:bool|str='auto', # see `train_config`
+            status:tuple|None=None, # `run_status` of the run's folder, when the caller has it (not checked again)
            )->dict:
     "Train one run into `out/<model>-s<seed>` (resuming its checkpoint), save result, history and weights; return the result."
     d = out/run_name(cfg.model, cfg.seed)
-    if check_run(d, cfg) in ('done', 'diverged'): return read_json(d/'result.json')
+    st, found = status or run_status(d, cfg)
+    if st in ('done', 'diverged'): return found
     d.mkdir(parents=True, exist_ok=True)
-    st = model_stats(build_model(cfg, dls.c), getattr(dls, 'input_size', (3, 32, 32)))
-    learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show)
+    learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show, state=found)   # the model: built once, here
+    st = model_stats(learn.model, getattr(dls, 'input_size', (3, 32, 32)))
     res = dict(model=cfg.model, seed=cfg.seed, params=st['params'], MMACs=round(st['macs']/1e6, 2), rf=st['rf'],
                vocab=list(dls.vocab), data_report=getattr(dls, 'data_report', None), **info)
     if rank_distrib() == 0:  # one writer when data-parallel
@@ -164,14 +173,14 @@ def compare(models:list=POST_MODELS, # registered names
             for m in models for s in seeds]
     out, results = check_out_dir(out), []
     with folder_lock(out) if rank_distrib() == 0 else nullcontext():   # one writer per results folder
-        for c in cfgs:  # every conflict is found before anything trains
+        for c in cfgs:
             if restart: shutil.rmtree(out/run_name(c.model, c.seed), ignore_errors=True)
-            else: check_run(out/run_name(c.model, c.seed), c)
+        plan = [run_status(out/run_name(c.model, c.seed), c) for c in cfgs]   # each run checked once, before any trains
         clean_stale(out)  # temporary files of killed runs
-        for i,c in enumerate(cfgs):
-            st = check_run(out/run_name(c.model, c.seed), c)
-            print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}.get(st, ''), flush=True)
-            results.append(run_one(c, dls, out, show))
+        skipped = {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}
+        for i,(c,p) in enumerate(zip(cfgs, plan)):
+            print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + skipped.get(p[0], ''), flush=True)
+            results.append(run_one(c, dls, out, show, p))
             if rank_distrib() == 0: _save_summary(out)
     return summarize(results)
 
@@ -179,9 +188,10 @@ def compare(models:list=POST_MODELS, # registered names
 def load_run_model(out:Path, # a results folder
                    model:str, # a registered name
                    seed:int=0, # which run
+                   result:dict|None=None, # the run's `result.json`, when read already (it is not read again)
                   )->torch.nn.Module:
     "The trained model of run `model`/`seed` under `out`, built from the run's config, in eval mode."
-    d = Path(out)/run_name(model, seed); r = read_json(d/'result.json')
+    d = Path(out)/run_name(model, seed); r = result or read_json(d/'result.json')
     m = build_model(RunConfig(**r['config']), len(r['vocab']))
     m.load_state_dict(torch.load(d/'model.pth', map_location='cpu', weights_only=True))
     return m.eval()
@@ -223,7 +233,7 @@ def _eval_run(d:Path, loader)->dict:
         return {**row, 'status': 'segmentation run: evaluate scores classifiers'}
     if 'config' not in r or 'vocab' not in r: return {**row, 'status': 'older format (no config): train it again'}
     if not (d/'model.pth').exists(): return {**row, 'status': 'no model.pth: train it again with --restart'}
-    try: m = load_run_model(d.parent, r['model'], r['seed'])
+    try: m = load_run_model(d.parent, r['model'], r['seed'], r)
     except Exception as ex:   # unreadable, truncated, another model's weights, or a pickle that would run code (refused)
         return {**row, 'status': f"unreadable model.pth ({type(ex).__name__}): train it again with --restart"}
     dl = loader(r)

@@ -9,17 +9,22 @@ from __future__ import annotations
 import json, math, os, re, shutil, sys, tempfile, time
 from contextlib import contextmanager
 from pathlib import Path
-import torch
 
 # %% auto #0
-__all__ = ['LINE_STYLES', 'MARKERS', 'save_atomic', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite', 'dumps_strict',
-           'read_json', 'study_settings', 'blank_na', 'line_styles']
+__all__ = ['LINE_STYLES', 'MARKERS', 'default_cache_dir', 'save_atomic', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite',
+           'dumps_strict', 'read_json', 'study_settings', 'blank_na', 'line_styles']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
     "The mode a new file gets under the current umask."
     mask = os.umask(0); os.umask(mask)
     return 0o666 & ~mask
+
+# %% ../nbs/00a_core.ipynb #89be6791
+def default_cache_dir(env:dict|None=None, # the environment to read (default: `os.environ`)
+                     )->Path:
+    "Where decoded datasets, the unpacked sample and listings are cached: `$NODOWN_CACHE`, else `~/.cache/nodown`."
+    return Path((os.environ if env is None else env).get('NODOWN_CACHE', '~/.cache/nodown')).expanduser()
 
 # %% ../nbs/00a_core.ipynb #7b5185a3
 def save_atomic(obj, # a `str` is written as text, anything else with `torch.save`
@@ -30,7 +35,7 @@ def save_atomic(obj, # a `str` is written as text, anything else with `torch.sav
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'{path.name}.{os.getpid()}.', suffix='.tmp'); os.close(fd)
     try:
         if isinstance(obj, str): Path(tmp).write_text(obj)
-        else: torch.save(obj, tmp)
+        else: import torch; torch.save(obj, tmp)   # imported here: reading results and listings needs no torch
         os.chmod(tmp, _file_mode()); os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)

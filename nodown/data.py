@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib, os, re, shutil, sys, tarfile, unicodedata, warnings, zlib
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from .core import save_atomic, clean_stale
+from .core import save_atomic, clean_stale, default_cache_dir
 import nodown.layers  # noqa: F401 (first: it quiets a torch warning that importing fastai triggers)
 from PIL import Image
 from fastcore.basics import store_attr
@@ -23,20 +23,15 @@ from fastai.vision.augment import Resize
 from fastai.torch_core import default_device
 
 # %% auto #0
-__all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'default_cache_dir', 'unpack', 'sample_path', 'download', 'source_path',
-           'source_name', 'DataWarning', 'class_depth', 'walk_files', 'image_files', 'rgb8', 'decode_images',
-           'cache_key', 'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages',
-           'TensorDL', 'batch_tfms', 'class_of', 'cifar_dls', 'folder_dl', 'make_sample']
+__all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'unpack', 'sample_path', 'download', 'source_path', 'source_name',
+           'DataWarning', 'class_depth', 'walk_files', 'image_files', 'rgb8', 'decode_images', 'cache_key',
+           'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL',
+           'batch_tfms', 'class_of', 'cifar_dls', 'folder_dl', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 SAMPLE_ARCHIVE = (Path(__file__).parent if '__file__' in globals() else Path('../nodown').resolve())/'data'/'cifar10_sample.tgz'
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
 LAYOUT = "expected fastai's layout: <path>/train/<class>/*.jpg (and optionally <path>/test/<class>/*.jpg)"
-
-# %% ../nbs/02_data.ipynb #645a4187
-def default_cache_dir()->Path:
-    "Where decoded datasets and the unpacked sample are cached: `$NODOWN_CACHE`, else `~/.cache/nodown`."
-    return Path(os.environ.get('NODOWN_CACHE', '~/.cache/nodown')).expanduser()
 
 # %% ../nbs/02_data.ipynb #99621dcf
 def unpack(archive:Path, # a .tgz / .tar.gz / .tar of a folder in fastai's layout

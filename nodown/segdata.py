@@ -10,8 +10,8 @@ import hashlib
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
-from .core import save_atomic
-from .data import (IMAGE_EXTS, TensorImages, TensorDL, batch_tfms, class_of, default_cache_dir, load_decoded,
+from .core import save_atomic, default_cache_dir
+from .data import (IMAGE_EXTS, TensorImages, TensorDL, batch_tfms, class_of, load_decoded,
                    source_name, source_path, split_files, walk_files)
 from fastai.data.all import DataLoaders, DataBlock, RandomSplitter, IntToFloatTensor, Normalize
 from fastai.data.external import untar_data, URLs
@@ -19,9 +19,6 @@ from fastai.vision.core import TensorMask
 from fastai.vision.data import ImageBlock, MaskBlock
 from fastai.vision.augment import Resize
 from fastai.torch_core import default_device
-from .core import save_atomic
-from .data import (IMAGE_EXTS, TensorImages, TensorDL, batch_tfms, class_of, default_cache_dir, load_decoded,
-                   source_name, source_path, split_files, walk_files)
 
 # %% auto #0
 __all__ = ['BACKGROUND', 'CAMVID_LAYOUT', 'mosaic_layout', 'paste_mosaic', 'mosaic_data', 'load_mosaic', 'mask_of',

@@ -413,9 +413,10 @@ def train_config(cfg:RunConfig, # from `run_config`
                  ckpt:Path|None=None, # checkpoint file: resumed when it exists (and was written by `cfg`), rewritten every epoch
                  show:bool|str='auto', # True: progress bars; 'lines': a line per epoch; False: silent; 'auto': bars in a terminal
                  cbs:list|None=None, # extra fastai callbacks
+                 state:dict|None=None, # the checkpoint at `ckpt`, when the caller has read it already (it is not read again)
                 )->tuple:
     "Train the run `cfg` describes; return the `Learner` and a dict of its config, key, environment, status and history."
-    state = load_checkpoint(ckpt, cfg) if ckpt and Path(ckpt).exists() else None
+    if state is None and ckpt and Path(ckpt).exists(): state = load_checkpoint(ckpt, cfg)
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
     learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs, cfg.task)
     if cfg.seed is not None: dls.train.rng = random.Random(cfg.seed)

@@ -213,3 +213,18 @@ def test_second_ctrl_c_exits_at_once():
             "    except KeyboardInterrupt: os.kill(os.getpid(), signal.SIGINT); time.sleep(5)\nprint('not reached')")
     r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60)
     assert r.returncode == 130 and 'interrupted again' in r.stderr and 'not reached' not in r.stdout, (r.returncode, r.stderr)
+
+def test_models_listing_is_cached_and_needs_no_torch(tmp_path):
+    "The first listing counts the table; later ones read it back without importing torch (nothing is built)."
+    env = {'NODOWN_CACHE': str(tmp_path)}
+    code = "import sys; from nodown.cli import main; main(['models', 'vgg_4']); print('torch' in sys.modules)"
+    first, second = [subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env={**os.environ, **env})
+                     for _ in range(2)]
+    assert first.stdout.split()[-1] == 'True' and second.stdout.split()[-1] == 'False', (first.stdout, second.stdout)
+    assert first.stdout.splitlines()[:-1] == second.stdout.splitlines()[:-1] and '25474' in second.stdout
+    assert len(list(tmp_path.glob('models-*.csv'))) == 1
+
+def test_listing_into_a_closed_pipe():
+    "`nodown models | true`: no error line when the reader has gone before the table is written."
+    r = subprocess.run(f"{sys.executable} -m nodown.cli models | true", shell=True, capture_output=True, text=True)
+    assert r.returncode == 0 and r.stderr == '', r.stderr

@@ -29,7 +29,8 @@ def positive_float(s:str, # the argument as typed
     "An argparse type: a number above 0."
     try: v = float(s)
     except ValueError: raise argparse.ArgumentTypeError(f"expected a positive number, got {s!r}") from None
-    if not (v > 0 and math.isfinite(v)): raise argparse.ArgumentTypeError(f"expected a positive, finite number, got {v}")
+    if not (v > 0 and math.isfinite(v)):
+        raise argparse.ArgumentTypeError(f"expected a positive, finite number, got {v}")
     return v
 
 # %% ../nbs/06_cli.ipynb #f0a10c8c
@@ -40,7 +41,9 @@ def _run_opts(p:argparse.ArgumentParser):
                         "for segmentation nets (tag seg) their mosaic (e.g. mosaic-sample), camvid, "
                         "or a folder in CamVid's layout")
     p.add_argument('--epochs', type=positive_int, default=None, help="default: the recipe's (one_cycle 30, paper 350)")
-    p.add_argument('--lr', type=positive_float, default=None, help="default: the model's rate in the registry (one_cycle; see `nodown models`) or the recipe's (paper)")
+    p.add_argument('--lr', type=positive_float, default=None, help="default: the model's rate in the registry "
+                                                                   "(one_cycle; see `nodown models`) or the recipe's "
+                                                                   "(paper)")
     p.add_argument('--recipe', default='one_cycle', choices=['one_cycle', 'paper'])
     p.add_argument('--augment', action='store_true', help='random shifts (10%%) and horizontal flips')
     p.add_argument('--bs', type=positive_int, default=64, help='batch size')
@@ -88,7 +91,8 @@ def _cmd_models(a):
     t = models_listing()
     keep = [fnmatch.fnmatch(n, a.pattern.lower()) and (a.tag is None or a.tag in tags.split()) for n, tags in zip(t.index, t.tags)]
     if not any(keep):
-        raise ValueError(f"No model matches {a.pattern!r}{f' with tag {a.tag!r}' if a.tag else ''}; try 'nodown models' for all")
+        raise ValueError(f"No model matches {a.pattern!r}{f' with tag {a.tag!r}' if a.tag else ''}; try 'nodown "
+                         f"models' for all")
     _print_table(t[keep].drop(columns=['description', 'source', 'tags']))   # whole, in a terminal
 
 # %% ../nbs/06_cli.ipynb #4be08fab
@@ -103,12 +107,13 @@ def _cmd_compare(a, models=None, seeds=None):
     if rank_distrib() != 0: return 0
     out = Path(a.out)
     rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]
-    if len(res): plot_history(rs, fname=out/'history.png'); plot_tradeoff(res, fname=out/'tradeoff.png'); _print_table(res)
+    if len(res):
+        plot_history(rs, fname=out/'history.png'); plot_tradeoff(res, fname=out/'tradeoff.png'); _print_table(res)
     print(f"results: {out/'results.csv'}" + (f"; plots: {out/'history.png'}, {out/'tradeoff.png'}" if len(res) else ''))
     bad = [r for r in rs if r.get('status') == 'diverged']
     for r in bad:
-        print(f"nodown: {r['model']} seed {r['seed']} diverged in epoch {r['diverged_epoch']+1} at lr {r['config'].get('lr')}: "
-              f"try a lower --lr (recorded in {out/run_name(r['model'], r['seed'])})", file=sys.stderr)
+        print(f"nodown: {r['model']} seed {r['seed']} diverged in epoch {r['diverged_epoch']+1} at lr "
+              f"{r['config'].get('lr')}: try a lower --lr (recorded in {out/run_name(r['model'], r['seed'])})", file=sys.stderr)
     return 1 if bad else 0
 
 # %% ../nbs/06_cli.ipynb #1e0d5b75
@@ -123,8 +128,8 @@ def _cmd_evaluate(a):
     bad = ev[~ev.status.isin(['scored', 'diverged: not scored'])]
     if (ev.status == 'scored').any(): print(f"scores written beside each run in {a.out} (eval-{a.valid}-*.json)")
     if len(bad) == len(ev) and bad.status.str.startswith('older format').all():
-        print(f"nodown: {a.out} holds results from an older nodown (no config in result.json): they cannot be rebuilt or scored; "
-              f"train them again into a new folder with `nodown compare --out NEW`", file=sys.stderr)
+        print(f"nodown: {a.out} holds results from an older nodown (no config in result.json): they cannot be rebuilt "
+              f"or scored; train them again into a new folder with `nodown compare --out NEW`", file=sys.stderr)
     elif len(bad): print(f"nodown: {len(bad)} of {len(ev)} runs could not be scored (see status)", file=sys.stderr)
     return 1 if len(bad) else 0
 
@@ -162,11 +167,13 @@ def build_parser()->argparse.ArgumentParser:
                    help='one run per model and seed (default: 0)'); c.set_defaults(func=_cmd_compare)
     e = add('evaluate', "score the finished runs of a results folder on another split")
     e.add_argument('out', help='a results folder written by train or compare')
-    e.add_argument('--data', required=True, help="what to score on: a folder with test/, a folder of class subfolders, or a source (as for train)")
+    e.add_argument('--data', required=True, help="what to score on: a folder with test/, a folder of class subfolders, "
+                                                 "or a source (as for train)")
     e.add_argument('--valid', default='test', choices=['test', 'holdout'],
                    help="the test/ folder (or the class folders given), or the runs' holdout split")
     e.add_argument('--bs', type=positive_int, default=256, help='batch size'); e.set_defaults(func=_cmd_evaluate)
-    l = add('lr-find', "save fastai's lr_find plot for a model"); l.add_argument('model', help='a name from `nodown models`'); _run_opts(l)
+    l = add('lr-find', "save fastai's lr_find plot for a model"); l.add_argument('model', help='a name from `nodown '
+                                                                                               'models`'); _run_opts(l)
     l.set_defaults(func=_cmd_lr_find)
     return p
 
@@ -180,7 +187,8 @@ def command_help(cmd:str|None=None, # a name from `commands()`; None: the top-le
                 )->str:
     "The `--help` text of `nodown cmd`, as argparse prints it at `width` columns."
     from fastcore.xtras import modified_env
-    if cmd is not None and cmd not in commands(): raise ValueError(f"Unknown command {cmd!r}; commands: {', '.join(commands())}")
+    if cmd is not None and cmd not in commands():
+        raise ValueError(f"Unknown command {cmd!r}; commands: {', '.join(commands())}")
     with modified_env(COLUMNS=str(width)):
         p = build_parser()
         return p.format_help() if cmd is None else next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd].format_help()
@@ -219,4 +227,5 @@ def _run(a)->int:
         print(f"nodown: error: {e}", file=sys.stderr); return 2
 
 # %% ../nbs/06_cli.ipynb #5451dff4
-if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())  # `python -m nodown.cli`, e.g. under `accelerate launch`
+if __name__ == '__main__' and '__file__' in globals():
+    sys.exit(main())  # `python -m nodown.cli`, e.g. under `accelerate launch`

@@ -92,7 +92,8 @@ def run_status(d:Path, # the run's folder
     if (d/'result.json').exists():
         r = read_json(d/'result.json')
         if 'config' not in r: raise ValueError(f"{d} holds a run of an older nodown without a saved config; {how}")
-        if diff := config_diff(r['config'], cfg): raise ValueError(f"{d} holds a run with another config ({diff}); {how}")
+        if diff := config_diff(r['config'], cfg):
+            raise ValueError(f"{d} holds a run with another config ({diff}); {how}")
         return ('diverged' if r.get('status') == 'diverged' else 'done'), r
     if (d/'ckpt.pth').exists(): return 'resume', load_checkpoint(d/'ckpt.pth', cfg)
     return 'new', None
@@ -121,7 +122,8 @@ def run_one(cfg:RunConfig, # the run
                vocab=list(dls.vocab), data_report=getattr(dls, 'data_report', None), **info)
     if rank_distrib() == 0:  # one writer when data-parallel
         save_atomic(pd.DataFrame(res['history']).to_csv(index=False), d/'history.csv')
-        if res['status'] == 'finished': save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth')
+        if res['status'] == 'finished':
+            save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth')
         save_atomic(dumps_strict(res), d/'result.json')
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
@@ -130,7 +132,9 @@ def run_one(cfg:RunConfig, # the run
 def _unique(xs, what:str)->list:
     "`xs` without repeats, in order, with a one-line note naming what was given more than once."
     xs = list(xs); u = list(dict.fromkeys(xs))
-    if len(u) < len(xs): print(f"note: {what} {', '.join(str(x) for x in dict.fromkeys(x for x in xs if xs.count(x) > 1))} given more than once; run once")
+    if len(u) < len(xs):
+        print(f"note: {what} {', '.join(str(x) for x in dict.fromkeys(x for x in xs if xs.count(x) > 1))} given more "
+              f"than once; run once")
     return u
 
 # %% ../nbs/04_compare.ipynb #350dfe7e
@@ -215,7 +219,8 @@ def _eval_folder(source, valid:str)->Path|None:
     p = source_path(source)
     if (p/'test').is_dir(): return p/'test'
     if not (p/'train').is_dir(): return p
-    raise ValueError(f"valid='test' needs a 'test' folder in {p} (or a folder of class subfolders); use valid='holdout' to score the runs' holdout")
+    raise ValueError(f"valid='test' needs a 'test' folder in {p} (or a folder of class subfolders); use "
+                     f"valid='holdout' to score the runs' holdout")
 
 def _run_dirs(out:Path)->list:
     "Every run folder under `out`: a sub-folder with a `result.json` or a `model.pth`."
@@ -256,7 +261,8 @@ def evaluate(out:Path, # a results folder
             if folder is not None: loaders[k] = folder_dl(folder, r['vocab'], bs, r['config']['normalize'])
             else:
                 dls = cifar_dls(source, bs=bs, valid='holdout', normalize=r['config']['normalize'])
-                if list(dls.vocab) != r['vocab']: raise ValueError(f"The classes of {source} differ from those the runs were trained on")
+                if list(dls.vocab) != r['vocab']:
+                    raise ValueError(f"The classes of {source} differ from those the runs were trained on")
                 loaders[k] = dls.valid
         return loaders[k]
     with folder_lock(out):   # no compare writes here meanwhile
@@ -281,7 +287,8 @@ def plot_history(results:list, # results from `load_results`
     for (m,g),st in zip(groups, line_styles(len(groups))):
         s = g.groupby('epoch')[metric].mean(); ax.plot(s.index+1, s.values, label=m, ms=4, **st)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if df.epoch.nunique() == 1: ax.set(xlim=(0.5, 1.5), ylim=(0, 1), xticks=[1])  # one epoch: a point on a whole-scale axis
+    if df.epoch.nunique() == 1:
+        ax.set(xlim=(0.5, 1.5), ylim=(0, 1), xticks=[1])  # one epoch: a point on a whole-scale axis
     ax.set(xlabel='epoch', ylabel=f'holdout {metric}', title=f'Holdout {metric} per epoch'); ax.grid(alpha=.3)
     ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1), fontsize=9, frameon=False)   # outside the data
     if fname: ax.figure.savefig(fname, dpi=100, bbox_inches='tight')

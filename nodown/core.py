@@ -81,8 +81,9 @@ def folder_lock(folder:Path, # the folder to write into (created if needed)
             if held.get('pid') == os.getpid(): yield f; return   # this process holds it already
             young = not held and time.time() - f.stat().st_mtime < 10   # being written by its taker
             if young or (held.get('pid') and _pid_alive(held['pid'])):
-                raise FolderBusy(f"{folder} is in use by process {held.get('pid', '?')} ({held.get('command', 'starting')}); "
-                                 "wait for it to finish, or use another output folder") from None
+                raise FolderBusy(f"{folder} is in use by process {held.get('pid', '?')} "
+                                 f"({held.get('command', 'starting')}); wait for it to finish, or use another output "
+                                 f"folder") from None
             f.unlink(missing_ok=True); continue   # its process is gone: take it over
         with os.fdopen(fd, 'w') as fh: fh.write(json.dumps(dict(pid=os.getpid(), command=' '.join(sys.argv))))
         try: yield f
@@ -113,7 +114,8 @@ def read_json(path:Path, # a JSON file nodown wrote
              ):
     "The strict JSON in `path`, or a `ValueError` that names the file."
     try: return json.loads(Path(path).read_text(), parse_constant=_no_constant)
-    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"{path} is not valid JSON ({e}); move it aside or run again with --restart") from None
+    except (ValueError, UnicodeDecodeError) as e:
+        raise ValueError(f"{path} is not valid JSON ({e}); move it aside or run again with --restart") from None
 
 # %% ../nbs/00a_core.ipynb #02fe8396
 def study_settings(env:dict|None=None, # the environment to read (default: `os.environ`)

@@ -47,11 +47,12 @@ def unpack(archive:Path, # a .tgz / .tar.gz / .tar of a folder in fastai's layou
             with tarfile.open(archive) as t: t.extractall(tmp, filter='data')
         except tarfile.FilterError as e:   # intact, but a member would land outside the folder or is a device: never unpacked
             shutil.rmtree(tmp, ignore_errors=True)
-            raise ValueError(f"Archive {archive} has an unsafe member ({e}); nodown does not unpack it: check where the archive "
-                             "comes from, or unpack it yourself and pass the folder") from None
+            raise ValueError(f"Archive {archive} has an unsafe member ({e}); nodown does not unpack it: check where "
+                             f"the archive comes from, or unpack it yourself and pass the folder") from None
         except (tarfile.TarError, EOFError, zlib.error, OSError) as e:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise ValueError(f"Archive {archive} is corrupt or truncated ({type(e).__name__}: {e}); copy or download it again") from None
+            raise ValueError(f"Archive {archive} is corrupt or truncated ({type(e).__name__}: {e}); copy or download "
+                             f"it again") from None
         (tmp/'.complete').touch()
         shutil.rmtree(dest, ignore_errors=True); os.replace(tmp, dest)
     return dest
@@ -71,8 +72,8 @@ def download(source:str, # 'cifar10' or 'cifar100'
     except Exception as e:
         from fastai.data.external import fastai_cfg
         for lock in Path(fastai_cfg().path('archive')).glob(f"{url.split('/')[-1]}*.lock"): lock.unlink(missing_ok=True)
-        raise ConnectionError(f"could not download {source} from {url} ({type(e).__name__}: {e}); offline, use --data sample "
-                              "(bundled with nodown) or a local folder or .tgz in fastai's layout") from None
+        raise ConnectionError(f"could not download {source} from {url} ({type(e).__name__}: {e}); offline, use --data "
+                              f"sample (bundled with nodown) or a local folder or .tgz in fastai's layout") from None
 
 # %% ../nbs/02_data.ipynb #42848f5d
 def source_path(source:str|Path, # 'cifar10', 'cifar100', 'sample', or a folder
@@ -82,7 +83,9 @@ def source_path(source:str|Path, # 'cifar10', 'cifar100', 'sample', or a folder
     if source in ('cifar10', 'cifar100'): return download(source)
     p = Path(source).expanduser()
     if p.is_file() and re.search(r'\.(tgz|tar\.gz|tar)$', p.name): return unpack(p)
-    if not p.is_dir(): raise FileNotFoundError(f"Data source {str(source)!r} is not 'cifar10', 'cifar100', 'sample' or a folder; {LAYOUT}")
+    if not p.is_dir():
+        raise FileNotFoundError(f"Data source {str(source)!r} is not 'cifar10', 'cifar100', 'sample' or a folder; "
+                                f"{LAYOUT}")
     return p
 
 # %% ../nbs/02_data.ipynb #ba53a6dc
@@ -97,7 +100,9 @@ class DataWarning(UserWarning):
 
 def _warn_files(msg:str, files:list, root:Path):
     "One warning line with `msg`, the count of `files`, and the first few names (no source-line echo)."
-    if files: warnings.warn_explicit(f"{len(files)} {msg}, e.g. {', '.join(str(Path(f).relative_to(root) if Path(f).is_absolute() else f) for f in files[:3])}",
+    if files:
+        warnings.warn_explicit(f"{len(files)} {msg}, e.g. "
+                               f"{', '.join(str(Path(f).relative_to(root) if Path(f).is_absolute() else f) for f in files[:3])}",
                                      DataWarning, 'nodown data', 0)
 
 # %% ../nbs/02_data.ipynb #9d1a3b63
@@ -140,7 +145,9 @@ def image_files(path:Path, # a folder in fastai's layout
     used = {p[:-1] for p in parts if len(p) == d}
     _warn_files("class folder(s) without images ignored", sorted(p for p in dirs if p.parts[base:] not in used), path)
     classes = {p[-1] for p in used if p[0] == 'train'}
-    if len(classes) < 2: raise ValueError(f"Found {len(classes)} class folder(s) in {path/'train'} ({rule}): a classifier needs at least 2; {LAYOUT}")
+    if len(classes) < 2:
+        raise ValueError(f"Found {len(classes)} class folder(s) in {path/'train'} ({rule}): a classifier needs at "
+                         f"least 2; {LAYOUT}")
     return files
 
 # %% ../nbs/02_data.ipynb #80bdc52c
@@ -218,7 +225,8 @@ def load_decoded(path:Path, # a folder in fastai's layout
     "The decoded images under `path`, from the cache when it is current and sound, else decoded and cached."
     path = Path(path); files = image_files(path)
     clean_stale(Path(cache_dir or default_cache_dir()))
-    stem = f"{path.resolve().name}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}-{size}"   # one source, one size
+    # one source, one size
+    stem = f"{path.resolve().name}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}-{size}"
     cf = Path(cache_dir or default_cache_dir())/f"{stem}-{cache_key(files, path)}.pt"
     if cf.exists():
         try: d = torch.load(cf, weights_only=True)
@@ -242,7 +250,9 @@ def split_files(files:list, # relative paths, sorted
     "Train and validation indices into `files`."
     top = [Path(f).parts[0] for f in files]
     if valid == 'test':
-        if 'test' not in top: raise ValueError("valid='test' needs a 'test' folder beside 'train'; this source has none: use valid='holdout'")
+        if 'test' not in top:
+            raise ValueError("valid='test' needs a 'test' folder beside 'train'; this source has none: use "
+                             "valid='holdout'")
         return [i for i,t in enumerate(top) if t=='train'], [i for i,t in enumerate(top) if t=='test']
     if valid != 'holdout': raise ValueError(f"valid must be 'holdout' or 'test', got {valid!r}")
     tr = [i for i,t in enumerate(top) if t=='train']
@@ -351,7 +361,8 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
               num_workers:int|None=None, # workers of the `DataBlock` path (fastai's default)
              )->DataLoaders:
     "CIFAR `DataLoaders` for fastai: the same classes and split on the fast and the `DataBlock` paths."
-    if not isinstance(bs, int) or isinstance(bs, bool) or bs < 1: raise ValueError(f"bs must be a positive integer, got {bs!r}")
+    if not isinstance(bs, int) or isinstance(bs, bool) or bs < 1:
+        raise ValueError(f"bs must be a positive integer, got {bs!r}")
     with warnings.catch_warnings(record=True) as ws:
         warnings.simplefilter('always', DataWarning)
         path = source_path(source)
@@ -361,10 +372,14 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
     vocab = sorted({class_of(f) for f in d['files'] if Path(f).parts[0]=='train'})
     splits = split_files(d['files'], valid, valid_pct, seed)
     if valid == 'test' and (extra := sorted({class_of(d['files'][i]) for i in splits[1]} - set(vocab))):
-        raise ValueError(f"test/ holds class folder(s) that train/ lacks: {', '.join(extra[:5])}; valid='test' needs the classes of train/")
-    if not len(splits[1]): raise ValueError(f"The {'holdout' if valid == 'holdout' else 'test set'} is empty ({len(splits[0])} training images, "
-                                            f"valid_pct={valid_pct}): add images, or raise valid_pct")
-    if bs > len(splits[0]): raise ValueError(f"bs={bs} is larger than the training set ({len(splits[0])} images); choose a bs of at most {len(splits[0])}")
+        raise ValueError(f"test/ holds class folder(s) that train/ lacks: {', '.join(extra[:5])}; valid='test' needs "
+                         f"the classes of train/")
+    if not len(splits[1]):
+        raise ValueError(f"The {'holdout' if valid == 'holdout' else 'test set'} is empty ({len(splits[0])} training "
+                         f"images, valid_pct={valid_pct}): add images, or raise valid_pct")
+    if bs > len(splits[0]):
+        raise ValueError(f"bs={bs} is larger than the training set ({len(splits[0])} images); choose a bs of at most "
+                         f"{len(splits[0])}")
     device = default_device() if device is None else torch.device(device)
     tfms = batch_tfms(augment, normalize)
     dls = _fast_dls(d, splits, vocab, bs, tfms, device) if fast else _block_dls(path, d, splits, vocab, bs,
@@ -391,7 +406,8 @@ def folder_dl(folder:Path, # a folder of class subfolders: `<class>/<image>`
     if not files: raise ValueError(f"No images in class subfolders of {folder} (<class>/<image>)")
     unknown = sorted({class_of(f) for f in files} - set(vocab))
     if unknown: raise ValueError(f"{folder} has classes the runs were not trained on: {', '.join(unknown[:5])}"
-                                 f"{' …' if len(unknown) > 5 else ''} (they know {len(vocab)}: {', '.join(list(vocab)[:5])} …)")
+                                 f"{' …' if len(unknown) > 5 else ''} (they know {len(vocab)}: "
+                                 f"{', '.join(list(vocab)[:5])} …)")
     d = decode_images(files, folder, size)
     _warn_files("unreadable image(s) skipped", d['bad'], folder)
     idx = {c:i for i,c in enumerate(vocab)}

@@ -61,7 +61,8 @@ def _check_name(name:str):
     if name in _model_entrypoints: return
     close = difflib.get_close_matches(str(name).lower(), list(_model_entrypoints), n=3, cutoff=0.5)
     hint = f" Did you mean: {', '.join(close)}?" if close else ''
-    raise ValueError(f"Unknown model {name!r}.{hint} `nodown models` (or list_models()) lists all {len(_model_entrypoints)} names.")
+    raise ValueError(f"Unknown model {name!r}.{hint} `nodown models` (or list_models()) lists all "
+                     f"{len(_model_entrypoints)} names.")
 
 def create_model(name:str, # a name from `list_models()`
                  **kwargs, # passed to the builder: `n_out`, `c_in`, and the family's own options
@@ -188,7 +189,8 @@ for _k, _d in _ZOO_DOCS.items():
 # %% ../nbs/01_models.ipynb #a8523062
 register_model(partial(VGG4, 'aps', padding_mode='circular'), name='vgg4_aps', family='VGG4',
                source='Chaman & Dokmanić 2021',
-               doc="VGG4 (16-24-32-48) downsampling by adaptive polyphase sampling, circular padding: exactly shift-invariant.",
+               doc="VGG4 (16-24-32-48) downsampling by adaptive polyphase sampling, circular padding: exactly "
+                   "shift-invariant.",
                kind='aps', tags=('zoo',))
 
 # %% ../nbs/01_models.ipynb #942984bb
@@ -254,7 +256,8 @@ register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', 
                doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
 register_model(partial(CifarResNet, 6, output_stride=2), name='resnet38_os2', family='CIFAR ResNet',
                source='nodown (timm-style output stride)',
-               doc="CIFAR ResNet-38 at output stride 2: the last stage dilates by 2 instead of striding (16x16 final maps).")
+               doc="CIFAR ResNet-38 at output stride 2: the last stage dilates by 2 instead of striding (16x16 final "
+                   "maps).")
 register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', family='CIFAR ResNet',
                doc="CIFAR ResNet-38 without downsampling (output stride 1): dilation 1-2-4.",
                source='CNN without any downsampling')
@@ -322,7 +325,8 @@ class AllCNN(SeqNet):
                  width:float=1., # multiplies every width (96, 192); MACs scale about as width squared
                  init:str='he', # 'he' (`init_he`) or 'torch' (PyTorch's default, which leaves this deep net at chance)
                 ):
-        if variant not in ALLCNN_VARIANTS: raise ValueError(f"variant must be one of {list(ALLCNN_VARIANTS)}, got {variant!r}")
+        if variant not in ALLCNN_VARIANTS:
+            raise ValueError(f"variant must be one of {list(ALLCNN_VARIANTS)}, got {variant!r}")
         if init not in ('he', 'torch'): raise ValueError(f"init must be 'he' or 'torch', got {init!r}")
         if not width > 0: raise ValueError(f"width must be positive, got {width!r}")
         ds, extra = ALLCNN_VARIANTS[variant]

@@ -43,7 +43,8 @@ def _run_hooked(model:nn.Module, hooks:list, input_size:tuple, macs:bool=False)-
 
 def _layer(n, m, o): return (n, *_kernel(m), o.shape[-1])
 def _side(n, m, o): return o.shape[-2] if o.ndim == 4 else None
-def _spatial_hooks(model): return [(n, m, _layer) for n,m in model.named_modules() if _kernel(m) and 'shortcut' not in n]
+def _spatial_hooks(model):
+    return [(n, m, _layer) for n,m in model.named_modules() if _kernel(m) and 'shortcut' not in n]
 def _block_hooks(model): return [(n, m, _side) for n,m in model.named_children()]
 
 # %% ../nbs/01a_stats.ipynb #c7ba556c

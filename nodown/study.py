@@ -29,7 +29,8 @@ def study_runs(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
               )->tuple:
     "The results folder name and the list of `compare` keyword arguments of study `name`."
     if name == 'post':
-        e = 1 if quick else 30   # vgg_4 and vgg4_dilation ran before channels_last became the default, and keep their format
+        # vgg_4 and vgg4_dilation ran before channels_last became the default, and keep their format
+        e = 1 if quick else 30
         first = dict(models=['vgg_4', 'vgg4_dilation'], epochs=e, channels_last=False)
         return f'post_{e}ep', [dict(first, seeds=(0,)),
                                dict(models=['vgg4_dilation_same', 'vgg4_large_filter'], seeds=(0,), epochs=e,
@@ -63,7 +64,8 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
     out = Path(results)/folder
     if not train:
         missing = [run_name(m, s) for kw in calls for m in kw['models'] for s in kw['seeds'] if not (out/run_name(m, s)/'result.json').exists()]
-        if missing: print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
+        if missing:
+            print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
         return out
     seg = task_of(calls[0]['models']) == 'segment'
     dls = (seg_dls if seg else cifar_dls)(data, bs=64)   # 'seg' trains on the mosaic of `data`
@@ -113,10 +115,13 @@ def verdict(a:list, # accuracies of the first net, a seed each
     "How `a` compares with `b` in words the seeds allow: a lead, a weak lead, no difference, or a one-seed observation."
     d, s = 100*(statistics.mean(a) - statistics.mean(b)), spread(a, b)
     ahead, behind = (name_a, name_b) if d >= 0 else (name_b, name_a)
-    if s is None: return f"{ahead} is {abs(d):.1f} points above {behind}, one seed: an observation, not a measured difference"
+    if s is None:
+        return f"{ahead} is {abs(d):.1f} points above {behind}, one seed: an observation, not a measured difference"
     s = 100*s
-    if abs(d) > 2*s: return f"{ahead} leads {behind} by {abs(d):.1f} points, more than twice the spread over seeds ({s:.1f})"
-    if abs(d) > s: return f"{ahead} is {abs(d):.1f} points above {behind}, between one and two spreads ({s:.1f}): a weak lead"
+    if abs(d) > 2*s:
+        return f"{ahead} leads {behind} by {abs(d):.1f} points, more than twice the spread over seeds ({s:.1f})"
+    if abs(d) > s:
+        return f"{ahead} is {abs(d):.1f} points above {behind}, between one and two spreads ({s:.1f}): a weak lead"
     return f"{name_a} and {name_b} differ by {abs(d):.1f} points, within the spread over seeds ({s:.1f}): no difference at this budget"
 
 # %% ../nbs/07_study.ipynb #11afefe6
@@ -182,8 +187,8 @@ def zoo_finding(results:Path, # the folder that holds the study's results folder
     best = max(acc, key=lambda m: statistics.mean(acc[m]))
     vs = [verdict(acc[m], acc['vgg_4'],
                   f'`{m}`', 'max pooling (`vgg_4`)') for m in ('vgg4_dilation_same', 'vgg4_large_filter') if m in acc]
-    return (f"**Every way to downsample, at equal width** ({len(acc)} nets, {_budget(out)} on the full split): the best is "
-            f"`{best}` at {fmt_acc(acc[best])}, max pooling {fmt_acc(acc['vgg_4'])}. " + '; '.join(vs) +
+    return (f"**Every way to downsample, at equal width** ({len(acc)} nets, {_budget(out)} on the full split): the "
+            f"best is `{best}` at {fmt_acc(acc[best])}, max pooling {fmt_acc(acc['vgg_4'])}. " + '; '.join(vs) +
             f". [The downsampling zoo]({PAGES['zoo']})")
 
 # %% ../nbs/07_study.ipynb #e5b4e28e
@@ -198,11 +203,14 @@ def cost_finding(results:Path, # the folder that holds the study's results folde
     by = by.groupby('model').mean()
     nets = [m for m in ('vgg4_dilation_same', 'vgg4_large_filter') if m in by.index]
     if not nets: return None
-    parts = [f"`{m}` {by.MMACs[m]/by.MMACs['vgg_4']:.0f}× the MACs of `vgg_4` and {by.ips['vgg_4']/by.ips[m]:.0f}× slower to train"
+    parts = [f"`{m}` {by.MMACs[m]/by.MMACs['vgg_4']:.0f}× the MACs of `vgg_4` and {by.ips['vgg_4']/by.ips[m]:.0f}× "
+             f"slower to train"
              for m in nets]
-    return ("**Not downsampling costs compute**: " + '; '.join(parts) + f" (training images per second in the zoo's runs, on "
-            f"{dev.get('device', 'one device')} with {dev.get('threads', '?')} threads, which also ran other work: a rough ratio). "
-            f"[The downsampling zoo]({PAGES['zoo']})")
+    return ("**Not downsampling costs compute**: " + '; '.join(parts) + f" (training images per second in the zoo's "
+                                                                        f"runs, on {dev.get('device', 'one device')} "
+                                                                        f"with {dev.get('threads', '?')} threads, "
+                                                                        f"which also ran other work: a "
+            f"rough ratio). [The downsampling zoo]({PAGES['zoo']})")
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders
@@ -215,8 +223,11 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
                                                                         ('strided_cnn_c', 'Strided-CNN-C'))]
     err = {m: 100*(1 - default_cfg(m)['reported']) for m in ('all_cnn_c', 'base_cnn_c')}
     return (f"**A learned stride-2 conv instead of max pooling** (All-CNN-C, width 0.125, {_budget(out)}, "
-            f"the paper's schedule scaled down): " + '; '.join(vs) + ". The paper's Table 3, at full width and 350 epochs, "
-            f"has All-CNN-C ahead ({err['all_cnn_c']:.2f}% error against {err['base_cnn_c']:.2f}%). [All-CNN]({PAGES['allcnn']})")
+            f"the paper's schedule scaled down): " + '; '.join(vs) + ". The paper's Table 3, at full width and 350 "
+                                                                     f"epochs, has All-CNN-C ahead "
+                                                                     f"({err['all_cnn_c']:.2f}% error against "
+                                                                     f"{err['base_cnn_c']:.2f}%). "
+            f"[All-CNN]({PAGES['allcnn']})")
 
 # %% ../nbs/07_study.ipynb #15ec8478
 def consistencies(out:Path, # a results folder
@@ -236,16 +247,17 @@ def consistency_finding(results:Path, # the folder that holds the study's result
     z, part = consistencies(results/zoo), ''
     if 'vgg_4' in z and len(z) >= 3:
         best = max(z, key=lambda m: statistics.mean(z[m]))
-        part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best)['kind']}) at {fmt_acc(z[best])}, max pooling "
-                f"{fmt_acc(z['vgg_4'])}: " + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + ". ")
+        part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best)['kind']}) at {fmt_acc(z[best])}, "
+                f"max pooling {fmt_acc(z['vgg_4'])}: " + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + ". ")
         t = consistencies(results/zoo, 'translate')
         if best in t and 'vgg_4' in t:   # the same nets when the shift brings new content in at the border
-            part += (f"Translated instead (new content at the border), `{best}` {fmt_acc(t[best])} and max pooling {fmt_acc(t['vgg_4'])}: "
+            part += (f"Translated instead (new content at the border), `{best}` {fmt_acc(t[best])} and max pooling "
+                     f"{fmt_acc(t['vgg_4'])}: "
                      + verdict(t[best], t['vgg_4'], f'`{best}`', 'max pooling') + ". ")
         part += f"([The zoo]({PAGES['zoo']})) "
-    return (f"**Pooling and shift consistency**: the share of holdout images whose class survives two random circular shifts of "
-            f"up to 4 pixels. {part}Among the All-CNN variants, {fmt_acc(by['base_cnn_c'])} for Model C and {fmt_acc(by['all_cnn_c'])} "
-            f"for All-CNN-C: " + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C') + f". [Analysis]({PAGES['analysis']})")
+    return (f"**Pooling and shift consistency**: the share of holdout images whose class survives two random circular "
+            f"shifts of up to 4 pixels. {part}Among the All-CNN variants, {fmt_acc(by['base_cnn_c'])} for Model C and "
+            f"{fmt_acc(by['all_cnn_c'])} for All-CNN-C: " + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C') + f". [Analysis]({PAGES['analysis']})")
 
 # %% ../nbs/07_study.ipynb #50589a0e
 FINDINGS = (post_finding, dilation_finding, zoo_finding, cost_finding, allcnn_finding, consistency_finding)
@@ -266,7 +278,8 @@ def headline_md(results:Path, # the folder that holds the study's results folder
                )->str:
     "The post's nets: the post's figure, ours at 30 epochs (mean ± std over seeds), the gap, as a Markdown table."
     t = post_table(Path(results)/'post_30ep')
-    rows = [f"| `{m}` | {_num(r['post'])} | {_num(r['ours'])}{_num(r['std'], ' ± {:.4f}')} | {int(r['seeds'])} | {_num(r['gap_points'], '{:+.1f}')} |"
+    rows = [f"| `{m}` | {_num(r['post'])} | {_num(r['ours'])}{_num(r['std'], ' ± {:.4f}')} | {int(r['seeds'])} | "
+            f"{_num(r['gap_points'], '{:+.1f}')} |"
             for m, r in t.iterrows()]
     return '\n'.join(['| net | the post, 30 epochs | ours, 30 epochs | seeds | gap (points) |',
                       '|---|---|---|---|---|', *rows])

@@ -134,8 +134,10 @@ def run_config(model:str, # registered name
         what, fn = ('segmentation', 'seg_dls') if task == 'segment' else ('classification', 'cifar_dls')
         raise ValueError(f"{model} is a {what} net and these loaders are for {data_task}: build them with {fn}")
     epochs = r['epochs'] if epochs is None else epochs
-    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1: raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
-    if r.get('drop') and default_cfg(model)['drop']: model_kw = {'drop': True, **model_kw}   # an explicit drop=False wins
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
+        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
+    if r.get('drop') and default_cfg(model)['drop']:
+        model_kw = {'drop': True, **model_kw}   # an explicit drop=False wins
     cuda = torch.device(dls.device or 'cpu').type == 'cuda'
     return RunConfig(model, recipe, epochs, float(lr or default_lr(model, recipe)), seed, dls.train.bs,
                      dict(sorted(model_kw.items())),
@@ -236,14 +238,18 @@ def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
     "A checkpoint read safely (`weights_only`), or a one-line `CheckpointError` naming the file."
     how = "move it aside, or run again with --restart to start this run over"
     try:
-        with warnings.catch_warnings(): warnings.simplefilter('ignore'); ck = torch.load(path, map_location='cpu', weights_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore'); ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         lines = [l.strip() for l in str(e).splitlines() if l.strip()] or [type(e).__name__]
         glob = next((l.split('error: ')[-1].split(' was not')[0] for l in lines if 'Unsupported' in l), None)
-        why = (f"it holds more than tensors and plain types ({glob})" if glob else "it holds more than tensors and plain types") if 'Weights only load failed' in lines[0] else lines[0][:100]
+        why = (f"it holds more than tensors and plain types ({glob})" if glob else "it holds more than tensors and "
+                                                                                   "plain types") if 'Weights only load failed' in lines[0] else lines[0][:100]
         raise CheckpointError(f"checkpoint {path} cannot be read safely ({why}); {how}") from None
-    if not isinstance(ck, dict) or not CKPT_KEYS <= set(ck): raise CheckpointError(f"{path} is not a nodown checkpoint; {how}")
-    if cfg is not None and (d := config_diff(ck['config'], cfg)): raise CheckpointError(f"checkpoint {path} was written by another config ({d}); {how}")
+    if not isinstance(ck, dict) or not CKPT_KEYS <= set(ck):
+        raise CheckpointError(f"{path} is not a nodown checkpoint; {how}")
+    if cfg is not None and (d := config_diff(ck['config'], cfg)):
+        raise CheckpointError(f"checkpoint {path} was written by another config ({d}); {how}")
     return ck
 
 # %% ../nbs/03_train.ipynb #67da5c2a
@@ -297,7 +303,8 @@ class EpochLog(Callback):
         self.train_s = None
         if 'smooth' in self.state:  # the smoothed loss goes on from where it stopped
             sm = self.recorder.smooth_loss; sm.val, sm.count = self.state['smooth']['val'].to(sm.val.device), self.state['smooth']['count']
-        if self.state.get('scaler') and hasattr(self.learn, 'scaler'): self.learn.scaler.load_state_dict(self.state['scaler'])
+        if self.state.get('scaler') and hasattr(self.learn, 'scaler'):
+            self.learn.scaler.load_state_dict(self.state['scaler'])
     def before_train(self): self.t0 = time.perf_counter()
     def after_train(self): self.train_s = time.perf_counter()-self.t0
     def after_epoch(self):
@@ -430,7 +437,8 @@ def train_config(cfg:RunConfig, # from `run_config`
         set_rng_state(state['rng'], dls); start = state['epoch'] + 1
     try:
         if start < cfg.epochs:
-            with (nullcontext() if mode=='bars' else quiet(learn)), distrib_context(learn): fit_recipe(learn, cfg.recipe, cfg.epochs, cfg.lr, start)
+            with (nullcontext() if mode=='bars' else quiet(learn)), distrib_context(learn):
+                fit_recipe(learn, cfg.recipe, cfg.epochs, cfg.lr, start)
     except Diverged as e: status, diverged = 'diverged', e.epoch
     finally: learn.remove_cbs([log, stop])
     return learn, _summary(cfg, log.history, status, start, diverged, dls.device)

@@ -69,7 +69,7 @@ def shift_consistency(model:nn.Module, # a trained classifier
 def consistency_file(how:str='circular', # 'circular' or 'translate'
                      max_shift:int=4, # largest shift, in pixels
                     )->str:
-    "The name of the file `runs_consistency` keeps beside a run: `consistency-4px.json`, `consistency-translate-4px.json`."
+    "The file `runs_consistency` keeps beside a run: `consistency-4px.json`, `consistency-translate-4px.json`."
     return f"consistency-{'' if how == 'circular' else how + '-'}{max_shift}px.json"
 
 def runs_consistency(out, # a results folder written by `compare`
@@ -78,7 +78,7 @@ def runs_consistency(out, # a results folder written by `compare`
                      seed:int=0, # seed of the random shifts
                      how:str='circular', # 'circular' or 'translate' (see `shift_consistency`)
                     )->pd.DataFrame:
-    "`shift_consistency` of every finished run under `out` from its stored weights; one row per run, kept beside each run."
+    "`shift_consistency` of every finished run under `out` from its stored weights; a row per run, kept beside it."
     from nodown.compare import load_results, load_run_model, run_name
     from nodown.core import save_atomic, dumps_strict, read_json
     rows = []
@@ -100,7 +100,8 @@ def guided_backprop(model:nn.Module, # a classifier built with `nn.ReLU` modules
                     target:torch.Tensor|None=None, # classes to explain (default: the predicted ones)
                    )->torch.Tensor:
     "Guided-backpropagation maps of `x` for `target`: the input gradient with negative gradients stopped at each ReLU."
-    hs = [m.register_full_backward_hook(lambda m, gi, go: (gi[0].clamp(min=0),)) for m in model.modules() if isinstance(m, nn.ReLU)]
+    hs = [m.register_full_backward_hook(lambda m, gi, go: (gi[0].clamp(min=0),))
+          for m in model.modules() if isinstance(m, nn.ReLU)]
     try:
         model.eval(); x = x.as_subclass(torch.Tensor).clone().requires_grad_(True)
         out = model(x)
@@ -141,7 +142,7 @@ def plot_layers(models:dict, # {name: model}
                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
                 fname:Path|None=None, # save the figure here
                )->plt.Figure:
-    "Receptive field and feature-map size after each spatial layer, one line per model (nets with equal curves stay visible)."
+    "Receptive field and map size after each spatial layer, a line per model (nets with equal curves stay visible)."
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 3.6), layout='constrained')
     for (k,m),st in zip(models.items(), line_styles(len(models))):
         t = layer_table(m, input_size)

@@ -67,7 +67,7 @@ def _listing_file(cache_dir:Path|None)->Path:
 
 def models_listing(cache_dir:Path|None=None, # default `default_cache_dir()`
                   )->'pd.DataFrame':
-    "`models_table` of every registered model with its tags, read from the cache; counted (and cached) once per version."
+    "`models_table` of every registered model with its tags, from the cache; counted (and cached) once per version."
     import pandas as pd
     from nodown.core import save_atomic
     f = _listing_file(cache_dir)
@@ -89,7 +89,8 @@ def _print_table(df):
 def _cmd_models(a):
     import fnmatch
     t = models_listing()
-    keep = [fnmatch.fnmatch(n, a.pattern.lower()) and (a.tag is None or a.tag in tags.split()) for n, tags in zip(t.index, t.tags)]
+    keep = [fnmatch.fnmatch(n, a.pattern.lower()) and (a.tag is None or a.tag in tags.split())
+            for n, tags in zip(t.index, t.tags)]
     if not any(keep):
         raise ValueError(f"No model matches {a.pattern!r}{f' with tag {a.tag!r}' if a.tag else ''}; try 'nodown "
                          f"models' for all")
@@ -113,7 +114,8 @@ def _cmd_compare(a, models=None, seeds=None):
     bad = [r for r in rs if r.get('status') == 'diverged']
     for r in bad:
         print(f"nodown: {r['model']} seed {r['seed']} diverged in epoch {r['diverged_epoch']+1} at lr "
-              f"{r['config'].get('lr')}: try a lower --lr (recorded in {out/run_name(r['model'], r['seed'])})", file=sys.stderr)
+              f"{r['config'].get('lr')}: try a lower --lr (recorded in {out/run_name(r['model'], r['seed'])})",
+              file=sys.stderr)
     return 1 if bad else 0
 
 # %% ../nbs/06_cli.ipynb #1e0d5b75
@@ -191,7 +193,8 @@ def command_help(cmd:str|None=None, # a name from `commands()`; None: the top-le
         raise ValueError(f"Unknown command {cmd!r}; commands: {', '.join(commands())}")
     with modified_env(COLUMNS=str(width)):
         p = build_parser()
-        return p.format_help() if cmd is None else next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd].format_help()
+        if cmd is None: return p.format_help()
+        return next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd].format_help()
 
 # %% ../nbs/06_cli.ipynb #bbaf3eb1
 _interrupts = []   # the SIGINTs the running command has received
@@ -222,7 +225,10 @@ def _run(a)->int:
     except BrokenPipeError:   # the reader went away (`nodown models | head`): nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()); return 0
     except KeyboardInterrupt:
-        print(f"nodown: interrupted; finished runs and the last epoch's checkpoint are kept in {getattr(a, 'out', '.')}", file=sys.stderr); return 130
+        print(f"nodown: interrupted; finished runs and the last epoch's checkpoint are kept in "
+              f"{getattr(a, 'out', '.')}",
+              file=sys.stderr)
+        return 130
     except (ValueError, OSError) as e:
         print(f"nodown: error: {e}", file=sys.stderr); return 2
 

@@ -6,12 +6,12 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
-import shutil, sys, tempfile
+import shutil, tempfile
 from contextlib import nullcontext
 from pathlib import Path
 import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormatter
-from .models import create_model, list_models, default_cfg
+from .models import list_models, default_cfg
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
 from .data import cifar_dls, folder_dl, source_path, source_name
@@ -87,7 +87,7 @@ def _save_summary(out:Path):
 def run_status(d:Path, # the run's folder
                cfg:RunConfig, # the config asked for
               )->tuple:
-    "('done' or 'diverged', its result), ('resume', its checkpoint) or ('new', None) for run folder `d`; a `ValueError` when it holds another config."
+    "('done'/'diverged', result), ('resume', checkpoint) or ('new', None) for folder `d`; `ValueError`: other config."
     how = "use another output folder, or --restart (restart=True) to replace it"
     if (d/'result.json').exists():
         r = read_json(d/'result.json')
@@ -111,7 +111,7 @@ def run_one(cfg:RunConfig, # the run
             show:bool|str='auto', # see `train_config`
             status:tuple|None=None, # `run_status` of the run's folder, when the caller has it (not checked again)
            )->dict:
-    "Train one run into `out/<model>-s<seed>` (resuming its checkpoint), save result, history and weights; return the result."
+    "Train one run into `out/<model>-s<seed>` (resuming its checkpoint), save result, history and weights; return it."
     d = out/run_name(cfg.model, cfg.seed)
     st, found = status or run_status(d, cfg)
     if st in ('done', 'diverged'): return found
@@ -215,7 +215,7 @@ def score(model:torch.nn.Module, # a classifier
 
 # %% ../nbs/04_compare.ipynb #76a09320
 def _eval_folder(source, valid:str)->Path|None:
-    "The folder of class subfolders `evaluate` scores for `valid='test'`: `source`'s test/, or `source` itself when it has no train/."
+    "The class-subfolder folder `evaluate` scores for `valid='test'`: `source`'s test/, or `source` without train/."
     p = source_path(source)
     if (p/'test').is_dir(): return p/'test'
     if not (p/'train').is_dir(): return p
@@ -224,7 +224,8 @@ def _eval_folder(source, valid:str)->Path|None:
 
 def _run_dirs(out:Path)->list:
     "Every run folder under `out`: a sub-folder with a `result.json` or a `model.pth`."
-    return sorted(p for p in Path(out).iterdir() if p.is_dir() and ((p/'result.json').exists() or (p/'model.pth').exists()))
+    return sorted(p for p in Path(out).iterdir()
+                  if p.is_dir() and ((p/'result.json').exists() or (p/'model.pth').exists()))
 
 def _eval_run(d:Path, loader)->dict:
     "One run folder scored by `loader(result)` -> batches; a row with its `status` ('scored' or what is wrong)."
@@ -239,7 +240,8 @@ def _eval_run(d:Path, loader)->dict:
     if 'config' not in r or 'vocab' not in r: return {**row, 'status': 'older format (no config): train it again'}
     if not (d/'model.pth').exists(): return {**row, 'status': 'no model.pth: train it again with --restart'}
     try: m = load_run_model(d.parent, r['model'], r['seed'], r)
-    except Exception as ex:   # unreadable, truncated, another model's weights, or a pickle that would run code (refused)
+    # unreadable, truncated, another model's weights, or a pickle that would run code (refused)
+    except Exception as ex:
         return {**row, 'status': f"unreadable model.pth ({type(ex).__name__}): train it again with --restart"}
     dl = loader(r)
     return {**row, 'status': 'scored', **score(m.to(dl.device), dl)}
@@ -247,10 +249,10 @@ def _eval_run(d:Path, loader)->dict:
 # %% ../nbs/04_compare.ipynb #a303df2f
 def evaluate(out:Path, # a results folder
              source, # the data to score on: a `cifar_dls` source, a folder with test/, or a folder of class subfolders
-             valid:str='test', # 'test' (the source's test/ folder, or the folder itself) or 'holdout' (the runs' own split)
+             valid:str='test', # 'test' (the source's test/ folder, or the folder) or 'holdout' (the runs' own split)
              bs:int=256, # batch size
             )->pd.DataFrame:
-    "Score every run under `out` on `source`; a row per run with its status and the holdout accuracy beside the new score."
+    "Score every run under `out` on `source`: a row per run, its status, the holdout accuracy beside the new score."
     if valid not in ('test', 'holdout'): raise ValueError(f"valid must be 'test' or 'holdout', got {valid!r}")
     dirs = _run_dirs(out) if Path(out).is_dir() else []
     if not dirs: raise ValueError(f"No runs in {out}: train some with `nodown compare --out {out}` first")
@@ -282,7 +284,8 @@ def plot_history(results:list, # results from `load_results`
                 )->plt.Axes:
     "Validation `metric` per epoch (1-based) of every finished run (mean over seeds), the legend beside the chart."
     if ax is None: _,ax = plt.subplots(figsize=(7,4), layout='constrained')
-    df = pd.DataFrame([dict(model=r['model'], **h) for r in results if r.get('status', 'finished') == 'finished' for h in r['history']])
+    df = pd.DataFrame([dict(model=r['model'], **h) for r in results if r.get('status', 'finished') == 'finished'
+                       for h in r['history']])
     groups = list(df.groupby('model', sort=False))
     for (m,g),st in zip(groups, line_styles(len(groups))):
         s = g.groupby('epoch')[metric].mean(); ax.plot(s.index+1, s.values, label=m, ms=4, **st)
@@ -311,7 +314,7 @@ def log_axis(axis, # `ax.xaxis` or `ax.yaxis`, on a log scale
 def plot_tradeoff(summary:pd.DataFrame, # from `summarize` or `compare`
                   fname:Path|None=None, # save the figure here
                  )->plt.Figure:
-    "Accuracy against parameters and against MACs (log scales), error bars over seeds, one marker per model in a legend."
+    "Accuracy against parameters and MACs (log scales), error bars over seeds, one marker per model in a legend."
     fig, axs = plt.subplots(1, 2, figsize=(9,4), layout='constrained')
     sts = line_styles(len(summary))
     for ax,col in zip(axs, ('params', 'MMACs')):

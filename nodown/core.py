@@ -51,7 +51,7 @@ def _pid_alive(pid:int)->bool:
 # %% ../nbs/00a_core.ipynb #aef7e004
 def clean_stale(folder:Path, # a folder nodown writes into
                )->list:
-    "Remove the temporary files and `.partial` folders in `folder` (and one level down) left by processes that are gone."
+    "Remove the temporary files and `.partial` folders in `folder` (and a level down) left by processes that are gone."
     gone = []
     for p in [*Path(folder).glob('*'), *Path(folder).glob('*/*')]:  # a results or cache folder and its sub-folders
         m = re.search(r'\.(\d+)\.(?:[^.]*\.tmp|partial)$', p.name)
@@ -120,7 +120,7 @@ def read_json(path:Path, # a JSON file nodown wrote
 # %% ../nbs/00a_core.ipynb #02fe8396
 def study_settings(env:dict|None=None, # the environment to read (default: `os.environ`)
                   )->dict:
-    "The study notebooks' `quick` and `train` (bools), `data` (a `cifar_dls` source) and `results` (`Path`) from the environment."
+    "The study notebooks' `quick` and `train` (bools), `data` (a source) and `results` (`Path`) from the environment."
     env = os.environ if env is None else env
     flag = lambda k, default: env.get(k, default) not in ('', '0')
     quick = flag('NODOWN_QUICK', '0')
@@ -138,6 +138,6 @@ LINE_STYLES, MARKERS = ('-', '--', '-.', ':'), 'osD^v<>Ph*'
 
 def line_styles(n:int, # how many lines
                )->list:
-    "`n` keyword sets for `plt.plot`: colours and markers differ; past ten lines a colour comes back with another line style and marker."
+    "`n` keyword sets for `plt.plot`, colours and markers distinct; past ten lines a colour returns with another style."
     return [dict(color=f'C{i % 10}', ls=LINE_STYLES[(i // 10 if n > 10 else i) % 4], marker=MARKERS[(i + i // 10) % 10])
             for i in range(n)]

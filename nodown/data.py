@@ -29,7 +29,9 @@ __all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'unpack', 'sample_path', 'd
            'batch_tfms', 'class_of', 'cifar_dls', 'folder_dl', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
-SAMPLE_ARCHIVE = (Path(__file__).parent if '__file__' in globals() else Path('../nodown').resolve())/'data'/'cifar10_sample.tgz'
+# the package folder; in this notebook, the one beside it
+_PKG = Path(__file__).parent if '__file__' in globals() else Path('../nodown').resolve()
+SAMPLE_ARCHIVE = _PKG/'data'/'cifar10_sample.tgz'
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
 LAYOUT = "expected fastai's layout: <path>/train/<class>/*.jpg (and optionally <path>/test/<class>/*.jpg)"
 
@@ -45,7 +47,7 @@ def unpack(archive:Path, # a .tgz / .tar.gz / .tar of a folder in fastai's layou
         tmp = dest.parent/f"{dest.name}.{os.getpid()}.partial"
         try:
             with tarfile.open(archive) as t: t.extractall(tmp, filter='data')
-        except tarfile.FilterError as e:   # intact, but a member would land outside the folder or is a device: never unpacked
+        except tarfile.FilterError as e:   # intact, but a member lands outside the folder or is a device: not unpacked
             shutil.rmtree(tmp, ignore_errors=True)
             raise ValueError(f"Archive {archive} has an unsafe member ({e}); nodown does not unpack it: check where "
                              f"the archive comes from, or unpack it yourself and pass the folder") from None
@@ -66,7 +68,7 @@ def sample_path(cache_dir:Path|None=None, # default `default_cache_dir()`
 # %% ../nbs/02_data.ipynb #816d9fae
 def download(source:str, # 'cifar10' or 'cifar100'
             )->Path:
-    "The folder of CIFAR-10 or CIFAR-100, downloaded once by fastai's `untar_data`; a failure says what, why, and the offline ways."
+    "The folder of CIFAR-10 or CIFAR-100, downloaded once by fastai's `untar_data`; a failure says why and what to do."
     url = URLs.CIFAR if source == 'cifar10' else URLs.CIFAR_100
     try: return untar_data(url)
     except Exception as e:
@@ -91,7 +93,7 @@ def source_path(source:str|Path, # 'cifar10', 'cifar100', 'sample', or a folder
 # %% ../nbs/02_data.ipynb #ba53a6dc
 def source_name(source:str|Path, # a named source ('cifar10', 'sample', ...) or a path
                )->str:
-    "How a run records its source: the name for a named source, the file or folder name for a path (the content hash identifies it)."
+    "How a run records its source: a named source's name, a path's file or folder name."
     return source if source in ('cifar10', 'cifar100', 'sample') else Path(source).expanduser().resolve().name
 
 # %% ../nbs/02_data.ipynb #0c549ea2
@@ -100,21 +102,21 @@ class DataWarning(UserWarning):
 
 def _warn_files(msg:str, files:list, root:Path):
     "One warning line with `msg`, the count of `files`, and the first few names (no source-line echo)."
+    names = [str(Path(f).relative_to(root) if Path(f).is_absolute() else f) for f in files[:3]]
     if files:
-        warnings.warn_explicit(f"{len(files)} {msg}, e.g. "
-                               f"{', '.join(str(Path(f).relative_to(root) if Path(f).is_absolute() else f) for f in files[:3])}",
+        warnings.warn_explicit(f"{len(files)} {msg}, e.g. {', '.join(names)}",
                                      DataWarning, 'nodown data', 0)
 
 # %% ../nbs/02_data.ipynb #9d1a3b63
 def class_depth(depths:list, # for each image under train/, its number of path parts below the source folder
                )->int:
-    "The depth of the images that follow the layout: 3 (train/class/img) or 4 (train/superclass/class/img), whichever more images have."
+    "The depth of the layout: 3 (train/class/img) or 4 (train/superclass/class/img), whichever more images have."
     return max((3, 4), key=depths.count)
 
 # %% ../nbs/02_data.ipynb #fa8bf5c8
 def walk_files(top:Path, # the folder to walk
               )->list:
-    "Every file under `top`, through symlinked folders (each real folder once), never into hidden ones (names starting with '.')."
+    "Every file under `top`, through symlinked folders (each real folder once), never into hidden ones ('.' names)."
     out, seen = [], set()
     for d, dirs, files in os.walk(top, followlinks=True):
         real = os.path.realpath(d)
@@ -131,7 +133,8 @@ def image_files(path:Path, # a folder in fastai's layout
     "Sorted image files under `path/folders` that follow the layout rule; the others are skipped with a warning."
     path = Path(path)
     if not (path/'train').is_dir(): raise FileNotFoundError(f"No 'train' folder in {path}; {LAYOUT}")
-    found = sorted(f for d in folders if (path/d).is_dir() for f in walk_files(path/d) if f.suffix.lower() in IMAGE_EXTS and f.is_file())
+    found = sorted(f for d in folders if (path/d).is_dir() for f in walk_files(path/d)
+                   if f.suffix.lower() in IMAGE_EXTS and f.is_file())
     base = len(path.parts)
     parts = [f.parts[base:] for f in found]  # below `path`
     train = [len(p) for p in parts if p[0] == 'train']
@@ -141,7 +144,8 @@ def image_files(path:Path, # a folder in fastai's layout
     rule = 'train/<class>/<image>' if d == 3 else 'train/<superclass>/<class>/<image>'
     _warn_files(f"image file(s) outside the layout {rule} skipped",
                 [f for f,p in zip(found, parts) if len(p) != d], path)
-    dirs = [p for p in (path/'train').glob('/'.join(['*']*(d-2))) if p.is_dir() and not any(s.startswith('.') for s in p.parts[base:])]
+    dirs = [p for p in (path/'train').glob('/'.join(['*']*(d-2)))
+            if p.is_dir() and not any(s.startswith('.') for s in p.parts[base:])]
     used = {p[:-1] for p in parts if len(p) == d}
     _warn_files("class folder(s) without images ignored", sorted(p for p in dirs if p.parts[base:] not in used), path)
     classes = {p[-1] for p in used if p[0] == 'train'}
@@ -153,7 +157,7 @@ def image_files(path:Path, # a folder in fastai's layout
 # %% ../nbs/02_data.ipynb #80bdc52c
 def rgb8(im:Image.Image, # a decoded image of any mode
         )->Image.Image:
-    "`im` as 8-bit RGB: 16-bit images scaled by 257 (not clipped), floats by their range, palettes, alpha, CMYK and the rest converted."
+    "`im` as 8-bit RGB: 16-bit scaled by 257 (not clipped), floats by their range, palettes, alpha, CMYK converted."
     if im.mode.startswith('I;16'): a = np.asarray(im).astype(np.float64)/257
     elif im.mode == 'I': a = np.asarray(im).astype(np.float64); a = a/257 if a.max() > 255 else a
     elif im.mode == 'F': a = np.asarray(im).astype(np.float64); a = a*255 if a.max() <= 1 else a
@@ -168,7 +172,8 @@ def _decode(f:Path, size:int):
             im = rgb8(im)
             resized = im.size != (size, size)
             if resized: im = im.resize((size, size), Image.BILINEAR)
-            return torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(size, size, 3).permute(2,0,1), resized
+            x = torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(size, size, 3)
+            return x.permute(2,0,1), resized
     except Exception: return None
 
 # %% ../nbs/02_data.ipynb #86aabc51
@@ -178,7 +183,8 @@ def decode_images(files:list, # image files
                  )->dict:
     "Decode `files` into a uint8 tensor, skipping unreadable ones: dict of `files` (relative), `x`, `bad`, `resized`."
     ims, good, bad, resized = [], [], [], []
-    for f in (progress_bar(files, leave=False) if IN_NOTEBOOK or sys.stdout.isatty() else files):  # no bar frames in logs
+    # no bar frames in logs
+    for f in (progress_bar(files, leave=False) if IN_NOTEBOOK or sys.stdout.isatty() else files):
         r = _decode(f, size)
         if r is None: bad.append(f); continue
         ims.append(r[0]); good.append(f)
@@ -191,7 +197,7 @@ def decode_images(files:list, # image files
 def cache_key(files:list, # image files
               root:Path, # the folder they are under
              )->str:
-    "A hash of the relative paths, real paths (through links), sizes and modification times (ns) of `files`: any rewrite or repointed link is a new key."
+    "A hash of `files`' relative and real paths, sizes and mtimes (ns): a rewrite or a repointed link is a new key."
     h = hashlib.sha1()
     for f in files:
         s = f.stat(); h.update(f"{f.relative_to(root)}\0{os.path.realpath(f)}\0{s.st_size}\0{s.st_mtime_ns}\n".encode())
@@ -200,7 +206,7 @@ def cache_key(files:list, # image files
 # %% ../nbs/02_data.ipynb #4004235f
 def fingerprint(d:dict, # a decoded dataset from `load_decoded`
                )->str:
-    "A hash of the decoded pixels and the relative paths (hence labels) of a decoded dataset: its content, wherever it lives."
+    "A hash of a decoded dataset's pixels and relative paths (hence labels): its content, wherever it lives."
     h = hashlib.sha1('\n'.join(d['files']).encode())
     h.update(d['x'].contiguous().numpy().tobytes())
     return h.hexdigest()[:16]
@@ -402,7 +408,8 @@ def folder_dl(folder:Path, # a folder of class subfolders: `<class>/<image>`
     "In-memory batches of every image in `folder`'s class subfolders, labelled by `vocab`, in a fixed order."
     folder = Path(folder)
     if not folder.is_dir(): raise FileNotFoundError(f"No folder {folder}")
-    files = sorted(f for f in walk_files(folder) if f.suffix.lower() in IMAGE_EXTS and f.is_file() and f.parent != folder)
+    files = sorted(f for f in walk_files(folder)
+                   if f.suffix.lower() in IMAGE_EXTS and f.is_file() and f.parent != folder)
     if not files: raise ValueError(f"No images in class subfolders of {folder} (<class>/<image>)")
     unknown = sorted({class_of(f) for f in files} - set(vocab))
     if unknown: raise ValueError(f"{folder} has classes the runs were not trained on: {', '.join(unknown[:5])}"

@@ -31,7 +31,7 @@ class ConvBnAct(nn.Sequential):
                  padding:int|None=None, # explicit padding; None means `same`
                  bn:bool=True, # add BatchNorm2d
                  act:type|None=nn.ReLU, # activation class, or None
-                 padding_mode:str='zeros', # 'zeros', or 'circular' (the map wraps around: convs commute with circular shifts)
+                 padding_mode:str='zeros', # 'zeros', or 'circular' (the map wraps: convs commute with circular shifts)
                 ):
         pad = same_padding(ks, dilation) if padding is None else padding
         layers = [nn.Conv2d(ni, nf, ks, stride=stride, padding=pad, dilation=dilation, padding_mode=padding_mode)]

@@ -33,7 +33,7 @@ def register_model(fn=None, # a builder (function or class) taking `n_out` and `
                    source:str='nodown', # where the architecture comes from
                    kind:str='', # its downsampling, in words (e.g. 'max', 'none + dilation')
                    tags:tuple=(), # the studies it belongs to (e.g. 'post', 'zoo')
-                   reported:float|None=None, # the CIFAR-10 accuracy its source published (the post's after 30 epochs, Table 3's)
+                   reported:float|None=None, # CIFAR-10 accuracy its source gives (the post's at 30 epochs, Table 3's)
                    task:str='classify', # 'classify' (a class per image) or 'segment' (a class per pixel)
                    input_size:tuple=(3,32,32), # (channels, height, width) its stats are counted at
                   ):
@@ -53,7 +53,8 @@ def list_models(pattern:str='*', # `fnmatch` pattern, e.g. 'vgg4*'
                 tag:str|None=None, # only the models of this study, e.g. 'zoo'
                )->list:
     "Sorted names of the registered models that match `pattern` (and carry `tag`)."
-    return sorted(n for n in _model_entrypoints if fnmatch.fnmatch(n, pattern.lower()) and (tag is None or tag in _default_cfgs[n]['tags']))
+    return sorted(n for n in _model_entrypoints
+                  if fnmatch.fnmatch(n, pattern.lower()) and (tag is None or tag in _default_cfgs[n]['tags']))
 
 # %% ../nbs/01_models.ipynb #d9d747d5
 def _check_name(name:str):
@@ -100,7 +101,7 @@ def make_layers(cfg:list, # `C` specs and `'D'` downsampling markers
                 bn:bool=True, # BatchNorm after each conv
                 pool_ks:int|None=None, # pooling window (All-CNN pools 3x3 with stride 2)
                 drop:float=0., # dropout after each downsampling point
-                padding_mode:str='zeros', # of every conv: 'zeros' or 'circular' (what APS needs for exact shift invariance)
+                padding_mode:str='zeros', # of every conv: 'zeros' or 'circular' (for APS's exact shift invariance)
                )->list:
     "Modules for `cfg`, using `ConvBnAct` and `Downsample(downsample)`."
     layers, ni = [], c_in
@@ -237,12 +238,13 @@ class CifarResNet(SeqNet):
                  use_downsampling:bool=True, # stride 2 at stage entries; False: dilation 1, 2, 4 instead
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
-                 output_stride:int|None=None, # input side / final map side: 4, 2 or 1 (None: 4, or 1 without downsampling)
+                 output_stride:int|None=None, # input side / final map side: 4, 2 or 1 (None: 4; 1 without downsampling)
                 ):
         full = 2**(len(widths)-1)
         os_ = output_stride or (full if use_downsampling else 1)
         if os_ not in [2**k for k in range(len(widths))]:
-            raise ValueError(f"output_stride must be one of {[2**k for k in range(len(widths))]}, got {output_stride!r}")
+            raise ValueError(f"output_stride must be one of {[2**k for k in range(len(widths))]}, "
+                             f"got {output_stride!r}")
         layers, ni, reached, dil = [ConvBnAct(c_in, widths[0])], widths[0], 1, 1
         for i,w in enumerate(widths):
             stride = 1
@@ -268,7 +270,7 @@ class Residual(nn.Sequential):
     def forward(self, x): return x + super().forward(x)
 
 class ConvMixer(SeqNet):
-    "ConvMixer-`dim`/`depth`: a patch stem, then `depth` depthwise-and-pointwise blocks at one resolution (Trockman & Kolter)."
+    "ConvMixer-`dim`/`depth`: a patch stem, then `depth` depthwise and pointwise blocks at one resolution."
     def __init__(self,
                  dim:int=256, # channels, the same in every block
                  depth:int=8, # blocks
@@ -294,7 +296,8 @@ for _n, _kw, _d, _tags, _rep in (
         ('convmixer_64_4_p1', dict(dim=64, depth=4, kernel_size=5, patch_size=1),
          "ConvMixer-64/4, patch 1, kernel 5: never downsamples.", ('zoo',), None)):
     register_model(partial(ConvMixer, **_kw), name=_n, doc=_d, family='ConvMixer', source='Trockman & Kolter 2022',
-                   kind='none (isotropic)' if _kw['patch_size'] == 1 else f"patch stem /{_kw['patch_size']} (isotropic)", tags=_tags, reported=_rep)
+                   kind=f"patch stem /{_kw['patch_size']} (isotropic)" if _kw['patch_size'] > 1 else 'none (isotropic)',
+                   tags=_tags, reported=_rep)
 
 # %% ../nbs/01_models.ipynb #a72a2487
 ALLCNN_STAGES = dict(a=[[C(96,5)], [C(192,5)]],
@@ -331,7 +334,8 @@ class AllCNN(SeqNet):
         if not width > 0: raise ValueError(f"width must be positive, got {width!r}")
         ds, extra = ALLCNN_VARIANTS[variant]
         cfg = [s for st in ALLCNN_STAGES[model] for s in st + ([C(st[-1].nf)] if extra else []) + ['D']]
-        cfg = [replace(s, nf=max(1, round(s.nf*width))) if isinstance(s, C) else s for s in cfg + [C(192, 3, padding=0), C(192, 1)]]
+        cfg = [replace(s, nf=max(1, round(s.nf*width))) if isinstance(s, C) else s
+               for s in cfg + [C(192, 3, padding=0), C(192, 1)]]
         layers = make_layers(cfg, c_in, ds, bn, pool_ks=3, drop=0.5 if drop else 0.)
         super().__init__(*([nn.Dropout(0.2)] if drop else []), *layers,
                          *head(cfg[-1].nf, n_out, nn.ReLU if relu_logits else None))

@@ -30,7 +30,7 @@ def _kernel(m:nn.Module):
 
 # %% ../nbs/01a_stats.ipynb #5d9902bb
 def _run_hooked(model:nn.Module, hooks:list, input_size:tuple, macs:bool=False)->tuple:
-    "Run `model` once on a zero batch with `fn(name, module, output)` for each `(name, module, fn)` of `hooks`: `[(fn, result)]` in call order, and the MACs when `macs`."
+    "Run `model` on a zero batch, hooking each `(name, module, fn)` of `hooks`: `[(fn, result)]`, and MACs."
     res = []
     hs = [m.register_forward_hook(lambda m,i,o,n=n,f=f: res.append((f, f(n, m, o)))) for n,m,f in hooks]
     try:
@@ -51,7 +51,7 @@ def _block_hooks(model): return [(n, m, _side) for n,m in model.named_children()
 def spatial_layers(model:nn.Module, # the model
                    input_size:tuple=(3,32,32), # (channels, height, width) of one input
                   )->list:
-    "(name, kernel, stride, dilation, output side) of each layer acting on space, in forward order (shortcuts left out)."
+    "(name, kernel, stride, dilation, output side) of each layer acting on space, in forward order (no shortcuts)."
     return [r for _,r in _run_hooked(model, _spatial_hooks(model), input_size)[0]]
 
 # %% ../nbs/01a_stats.ipynb #4cfa7502
@@ -67,7 +67,7 @@ def _layer_rows(layers:list)->pd.DataFrame:
 def layer_table(model:nn.Module, # the model
                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
                )->pd.DataFrame:
-    "Each layer acting on space, numbered from 1: its module, kernel, stride, dilation, output side, receptive field after it."
+    "Each layer acting on space, from 1: its module, kernel, stride, dilation, output side, receptive field after it."
     return _layer_rows(spatial_layers(model, input_size))
 
 # %% ../nbs/01a_stats.ipynb #c74c7431
@@ -110,7 +110,7 @@ def models_table(names:str|list='*', # a `list_models` pattern, or a list of nam
                  tag:str|None=None, # only the models of this study, e.g. 'zoo'
                  **kwargs, # passed to `create_model` (e.g. `n_out=100`)
                 )->pd.DataFrame:
-    "`model_stats` and the registry's facts for many models, grouped by family; counted on the meta device (no real tensors)."
+    "`model_stats` and the registry's facts for many models, grouped by family; counted on the meta device."
     names = list_models(names, tag) if isinstance(names, str) else list(names)
     rows = []
     for n in names:

@@ -63,7 +63,8 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
     folder, calls = study_runs(name, quick)
     out = Path(results)/folder
     if not train:
-        missing = [run_name(m, s) for kw in calls for m in kw['models'] for s in kw['seeds'] if not (out/run_name(m, s)/'result.json').exists()]
+        missing = [run_name(m, s) for kw in calls for m in kw['models'] for s in kw['seeds']
+                   if not (out/run_name(m, s)/'result.json').exists()]
         if missing:
             print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
         return out
@@ -122,7 +123,8 @@ def verdict(a:list, # accuracies of the first net, a seed each
         return f"{ahead} leads {behind} by {abs(d):.1f} points, more than twice the spread over seeds ({s:.1f})"
     if abs(d) > s:
         return f"{ahead} is {abs(d):.1f} points above {behind}, between one and two spreads ({s:.1f}): a weak lead"
-    return f"{name_a} and {name_b} differ by {abs(d):.1f} points, within the spread over seeds ({s:.1f}): no difference at this budget"
+    return (f"{name_a} and {name_b} differ by {abs(d):.1f} points, within the spread over seeds ({s:.1f}): "
+            "no difference at this budget")
 
 # %% ../nbs/07_study.ipynb #11afefe6
 def post_table(out:Path, # the post's results folder (30 epochs)
@@ -171,7 +173,8 @@ def dilation_finding(results:Path, # the folder that holds the study's results f
     "The post's two nets without pooling against `VGG_4` at 30 epochs."
     acc = accuracies(results/folder)
     if 'vgg_4' not in acc: return None
-    vs = [verdict(acc[m], acc['vgg_4'], f'`{m}`', '`vgg_4`') for m in ('vgg4_dilation', 'vgg4_dilation_same') if m in acc]
+    vs = [verdict(acc[m], acc['vgg_4'], f'`{m}`', '`vgg_4`')
+          for m in ('vgg4_dilation', 'vgg4_dilation_same') if m in acc]
     if not vs: return None
     return (f"**Dilation instead of pooling, at the post's budget** ({_budget(results/folder)}): " + '; '.join(vs) +
             ". The post's `vgg4_dilation` still shrinks its maps by cropping (32→10); `vgg4_dilation_same` keeps 32×32 "
@@ -233,7 +236,7 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
 def consistencies(out:Path, # a results folder
                   how:str='circular', # 'circular' or 'translate' (see `nodown.analysis.shift_consistency`)
                  )->dict:
-    "`{model: [shift consistency of each finished run, by seed]}` from the files `runs_consistency` kept beside each run."
+    "`{model: [shift consistency of each finished run, by seed]}` from the files `runs_consistency` kept beside them."
     f = consistency_file(how)
     return per_seed(out, lambda r, d: read_json(d/f)['consistency'] if (d/f).exists() else None)
 
@@ -241,14 +244,15 @@ def consistency_finding(results:Path, # the folder that holds the study's result
                         zoo:str='zoo_10ep', # the zoo's results folder
                         allcnn:str='allcnn_w0125_8ep', # All-CNN's results folder
                        )->str|None:
-    "Shift consistency: the zoo's most consistent net against max pooling, and Model C against All-CNN-C, over the same seeds."
+    "Shift consistency: the zoo's most consistent net against max pooling, Model C against All-CNN-C, same seeds."
     by = consistencies(results/allcnn)
     if not {'base_cnn_c', 'all_cnn_c'} <= set(by): return None
     z, part = consistencies(results/zoo), ''
     if 'vgg_4' in z and len(z) >= 3:
         best = max(z, key=lambda m: statistics.mean(z[m]))
         part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best)['kind']}) at {fmt_acc(z[best])}, "
-                f"max pooling {fmt_acc(z['vgg_4'])}: " + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + ". ")
+                f"max pooling {fmt_acc(z['vgg_4'])}: "
+                + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + ". ")
         t = consistencies(results/zoo, 'translate')
         if best in t and 'vgg_4' in t:   # the same nets when the shift brings new content in at the border
             part += (f"Translated instead (new content at the border), `{best}` {fmt_acc(t[best])} and max pooling "
@@ -257,14 +261,16 @@ def consistency_finding(results:Path, # the folder that holds the study's result
         part += f"([The zoo]({PAGES['zoo']})) "
     return (f"**Pooling and shift consistency**: the share of holdout images whose class survives two random circular "
             f"shifts of up to 4 pixels. {part}Among the All-CNN variants, {fmt_acc(by['base_cnn_c'])} for Model C and "
-            f"{fmt_acc(by['all_cnn_c'])} for All-CNN-C: " + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C') + f". [Analysis]({PAGES['analysis']})")
+            f"{fmt_acc(by['all_cnn_c'])} for All-CNN-C: "
+            + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C')
+            + f". [Analysis]({PAGES['analysis']})")
 
 # %% ../nbs/07_study.ipynb #50589a0e
 FINDINGS = (post_finding, dilation_finding, zoo_finding, cost_finding, allcnn_finding, consistency_finding)
 
 def findings(results:Path, # the folder that holds the study's results folders (`results/`)
             )->list:
-    "The statements the runs under `results` support, each a Markdown sentence with its numbers, spread, budget and link."
+    "The statements the runs under `results` support, each in Markdown with its numbers, spread, budget and link."
     return [s for f in FINDINGS if (s := f(Path(results))) is not None]
 
 def findings_md(results:Path, # the folder that holds the study's results folders

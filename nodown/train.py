@@ -154,7 +154,7 @@ def _git(*args)->str|None:
     return r.stdout.strip() if r.returncode == 0 else None
 
 def git_commit()->str|None:
-    "The commit of the checkout nodown is imported from, `-dirty` when its library code has uncommitted changes; None outside one."
+    "The commit of the checkout nodown is imported from, `-dirty` when its library code has changes; None outside one."
     c = _git('rev-parse', 'HEAD')
     return c and c + ('-dirty' if _git('status', '--porcelain', '--', '.') else '')
 
@@ -243,8 +243,8 @@ def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
     except Exception as e:
         lines = [l.strip() for l in str(e).splitlines() if l.strip()] or [type(e).__name__]
         glob = next((l.split('error: ')[-1].split(' was not')[0] for l in lines if 'Unsupported' in l), None)
-        why = (f"it holds more than tensors and plain types ({glob})" if glob else "it holds more than tensors and "
-                                                                                   "plain types") if 'Weights only load failed' in lines[0] else lines[0][:100]
+        why = "it holds more than tensors and plain types" + (f" ({glob})" if glob else '')
+        if 'Weights only load failed' not in lines[0]: why = lines[0][:100]
         raise CheckpointError(f"checkpoint {path} cannot be read safely ({why}); {how}") from None
     if not isinstance(ck, dict) or not CKPT_KEYS <= set(ck):
         raise CheckpointError(f"{path} is not a nodown checkpoint; {how}")
@@ -255,7 +255,7 @@ def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
 # %% ../nbs/03_train.ipynb #67da5c2a
 def plain(o, # a state dict, optimizer state or history
          ):
-    "`o` with plain tensors, lists for fastcore `L`s and Python numbers for NumPy scalars: what `weights_only` loading reads."
+    "`o` with plain tensors, lists for fastcore `L`s, Python numbers for NumPy scalars: what `weights_only` reads."
     if isinstance(o, dict): return {k: plain(v) for k,v in o.items()}
     if isinstance(o, tuple): return tuple(plain(v) for v in o)
     if isinstance(o, list) or type(o).__name__ == 'L': return [plain(v) for v in o]
@@ -302,7 +302,8 @@ class EpochLog(Callback):
     def before_fit(self):
         self.train_s = None
         if 'smooth' in self.state:  # the smoothed loss goes on from where it stopped
-            sm = self.recorder.smooth_loss; sm.val, sm.count = self.state['smooth']['val'].to(sm.val.device), self.state['smooth']['count']
+            sm, saved = self.recorder.smooth_loss, self.state['smooth']
+            sm.val, sm.count = saved['val'].to(sm.val.device), saved['count']
         if self.state.get('scaler') and hasattr(self.learn, 'scaler'):
             self.learn.scaler.load_state_dict(self.state['scaler'])
     def before_train(self): self.t0 = time.perf_counter()
@@ -328,7 +329,8 @@ def epoch_line(row:dict, # a row of `EpochLog.history`
                n_epoch:int, # epochs of the run
               )->str:
     "One plain line for an epoch: losses, accuracy (and mean IoU), seconds."
-    return (f"epoch {row['epoch']+1}/{n_epoch}: train_loss {row['train_loss']:.4f}  valid_loss {row['valid_loss']:.4f}  "
+    return (f"epoch {row['epoch']+1}/{n_epoch}: train_loss {row['train_loss']:.4f}  "
+            f"valid_loss {row['valid_loss']:.4f}  "
             f"accuracy {row['accuracy']:.4f}" + (f"  miou {row['miou']:.4f}" if 'miou' in row else '')
             + f"  ({row['train_s']:.1f} s)")
 
@@ -389,7 +391,8 @@ def fit_recipe(learn:Learner, # from `make_learner`
     "Run `recipe`'s schedule for `epochs` at learning rate `lr`."
     r = check_recipe(recipe)
     if recipe == 'one_cycle': return learn.fit_one_cycle(epochs, lr, start_epoch=start_epoch)
-    learn.fit(epochs, lr, cbs=MultiStepLR(lr, scaled_milestones(epochs, r['milestones']), r['gamma']), start_epoch=start_epoch)
+    drops = MultiStepLR(lr, scaled_milestones(epochs, r['milestones']), r['gamma'])
+    learn.fit(epochs, lr, cbs=drops, start_epoch=start_epoch)
 
 # %% ../nbs/03_train.ipynb #bf24d2c5
 @contextmanager
@@ -417,12 +420,12 @@ def _summary(cfg:RunConfig, h:list, status:str, start:int, diverged:int|None, de
 # %% ../nbs/03_train.ipynb #29819be8
 def train_config(cfg:RunConfig, # from `run_config`
                  dls, # the `DataLoaders` the config was made from
-                 ckpt:Path|None=None, # checkpoint file: resumed when it exists (and was written by `cfg`), rewritten every epoch
-                 show:bool|str='auto', # True: progress bars; 'lines': a line per epoch; False: silent; 'auto': bars in a terminal
+                 ckpt:Path|None=None, # checkpoint file: resumed if it exists (written by `cfg`), rewritten every epoch
+                 show:bool|str='auto', # True: bars; 'lines': a line an epoch; False: silent; 'auto': bars if a terminal
                  cbs:list|None=None, # extra fastai callbacks
-                 state:dict|None=None, # the checkpoint at `ckpt`, when the caller has read it already (it is not read again)
+                 state:dict|None=None, # the checkpoint at `ckpt`, if the caller has read it (not read again)
                 )->tuple:
-    "Train the run `cfg` describes; return the `Learner` and a dict of its config, key, environment, status and history."
+    "Train the run `cfg` describes; return the `Learner` and a dict of config, key, environment, status and history."
     if state is None and ckpt and Path(ckpt).exists(): state = load_checkpoint(ckpt, cfg)
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
     learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs, cfg.task)
@@ -457,6 +460,6 @@ def train(model:str, # registered name
           cbs:list|None=None, # extra fastai callbacks
           **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
          )->tuple:
-    "Train registered `model` on `dls` with `recipe`; return the `Learner` and a dict of what the run used and measured."
+    "Train registered `model` on `dls` with `recipe`; return the `Learner` and what the run used and measured."
     return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp,
                                    channels_last, **model_kw), dls, ckpt, show, cbs)

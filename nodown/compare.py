@@ -148,6 +148,7 @@ def task_of(models:list, # registered names
                          "compare them in separate calls (they need different data)")
     return next(iter(tasks.values()), 'classify')
 
+# %% ../nbs/04_compare.ipynb #5d3c312a
 def compare(models:list=POST_MODELS, # registered names
             source='sample', # a `cifar_dls` source; for segmentation nets a `seg_dls` one ('sample': its mosaic)
             recipe:str='one_cycle', # a key of `RECIPES`

@@ -19,7 +19,8 @@ from .models import default_cfg, list_models
 # %% auto #0
 __all__ = ['ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc',
            'verdict', 'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'allcnn_finding',
-           'consistencies', 'consistency_finding', 'findings', 'findings_md', 'headline_md']
+           'consistencies', 'consistency_finding', 'seg_finding', 'zoo_cost_finding', 'findings', 'findings_md',
+           'headline_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -143,7 +144,7 @@ def post_table(out:Path, # the post's results folder (30 epochs)
 # %% ../nbs/07_study.ipynb #bc4a03b0
 DOCS = 'https://nodown.github.io/nodown/experiments'
 PAGES = dict(post=f'{DOCS}/post.html', zoo=f'{DOCS}/zoo.html', allcnn=f'{DOCS}/allcnn.html',
-             analysis=f'{DOCS}/analysis.html')
+             analysis=f'{DOCS}/analysis.html', seg=f'{DOCS}/segmentation.html')
 
 def _budget(out:Path)->str:
     "'30 epochs' (or the epochs of the runs under `out`), read from their configs."
@@ -183,6 +184,7 @@ def dilation_finding(results:Path, # the folder that holds the study's results f
 # %% ../nbs/07_study.ipynb #8c61d881
 def zoo_finding(results:Path, # the folder that holds the study's results folders
                 folder:str='zoo_10ep', # the results folder this finding reads
+                cost:bool=False, # add what not downsampling costs (`cost_finding`'s numbers), for the home page
                )->str|None:
     "The zoo at equal width: the best net, and the nets that never downsample against max pooling."
     out = results/folder; acc = accuracies(out)
@@ -190,15 +192,14 @@ def zoo_finding(results:Path, # the folder that holds the study's results folder
     best = max(acc, key=lambda m: statistics.mean(acc[m]))
     vs = [verdict(acc[m], acc['vgg_4'],
                   f'`{m}`', 'max pooling (`vgg_4`)') for m in ('vgg4_dilation_same', 'vgg4_large_filter') if m in acc]
+    price = f" Not downsampling costs compute: {c}." if cost and (c := _costs(results, folder)) else ''
     return (f"**Every way to downsample, at equal width** ({len(acc)} nets, {_budget(out)} on the full split): the "
             f"best is `{best}` at {fmt_acc(acc[best])}, max pooling {fmt_acc(acc['vgg_4'])}. " + '; '.join(vs) +
-            f". [The downsampling zoo]({PAGES['zoo']})")
+            f".{price} [The downsampling zoo]({PAGES['zoo']})")
 
 # %% ../nbs/07_study.ipynb #e5b4e28e
-def cost_finding(results:Path, # the folder that holds the study's results folders
-                 folder:str='zoo_10ep', # the results folder this finding reads
-                )->str|None:
-    "What not downsampling costs: MACs and training images per second against `VGG_4`, measured in the zoo's runs."
+def _costs(results:Path, folder:str)->str|None:
+    "MACs and training speed of the zoo's nets without downsampling against `VGG_4`, in words."
     rs = [r for r in load_results(results/folder) if r.get('status') == 'finished']
     by = pd.DataFrame([dict(model=r['model'], MMACs=r['MMACs'], ips=r['images_per_s']) for r in rs])
     dev = rs[0].get('env', {}) if rs else {}
@@ -207,13 +208,16 @@ def cost_finding(results:Path, # the folder that holds the study's results folde
     nets = [m for m in ('vgg4_dilation_same', 'vgg4_large_filter') if m in by.index]
     if not nets: return None
     parts = [f"`{m}` {by.MMACs[m]/by.MMACs['vgg_4']:.0f}× the MACs of `vgg_4` and {by.ips['vgg_4']/by.ips[m]:.0f}× "
-             f"slower to train"
-             for m in nets]
-    return ("**Not downsampling costs compute**: " + '; '.join(parts) + f" (training images per second in the zoo's "
-                                                                        f"runs, on {dev.get('device', 'one device')} "
-                                                                        f"with {dev.get('threads', '?')} threads, "
-                                                                        f"which also ran other work: a "
-            f"rough ratio). [The downsampling zoo]({PAGES['zoo']})")
+             "slower to train" for m in nets]
+    return ('; '.join(parts) + f" (training images per second in the zoo's runs, on {dev.get('device', 'one device')} "
+            f"with {dev.get('threads', '?')} threads, which also ran other work: a rough ratio)")
+
+def cost_finding(results:Path, # the folder that holds the study's results folders
+                 folder:str='zoo_10ep', # the results folder this finding reads
+                )->str|None:
+    "What not downsampling costs: MACs and training images per second against `VGG_4`, measured in the zoo's runs."
+    c = _costs(results, folder)
+    return c and f"**Not downsampling costs compute**: {c}. [The downsampling zoo]({PAGES['zoo']})"
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders
@@ -265,8 +269,27 @@ def consistency_finding(results:Path, # the folder that holds the study's result
             + verdict(by['base_cnn_c'], by['all_cnn_c'], 'Model C', 'All-CNN-C')
             + f". [Analysis]({PAGES['analysis']})")
 
+# %% ../nbs/07_study.ipynb #e1c620f6
+def seg_finding(results:Path, # the folder that holds the study's results folders
+                folder:str='seg_4ep', # the results folder this finding reads
+               )->str|None:
+    "Segmentation on the CIFAR mosaic: dilated convs at full resolution against down- and upsampling, on mean IoU."
+    out = Path(results)/folder; iou = accuracies(out, 'final_miou')
+    if not {'seg_dilated', 'seg_fcn', 'seg_unet'} <= set(iou): return None
+    macs = {r['model']: r['MMACs'] for r in load_results(out)}
+    vs = [verdict(iou['seg_dilated'], iou[m], '`seg_dilated`', f'`{m}`') for m in ('seg_fcn', 'seg_unet')]
+    return (f"**Segmentation without down- and upsampling** (a CIFAR mosaic, {_budget(out)}, mean IoU): `seg_dilated` "
+            f"{fmt_acc(iou['seg_dilated'])}, `seg_fcn` {fmt_acc(iou['seg_fcn'])}, `seg_unet` (skips) "
+            f"{fmt_acc(iou['seg_unet'])}: " + '; '.join(vs) + f", at {macs['seg_dilated']/macs['seg_fcn']:.0f}× the MACs "
+            f"of `seg_fcn`. [Segmentation]({PAGES['seg']})")
+
 # %% ../nbs/07_study.ipynb #50589a0e
-FINDINGS = (post_finding, dilation_finding, zoo_finding, cost_finding, allcnn_finding, consistency_finding)
+def zoo_cost_finding(results:Path, # the folder that holds the study's results folders
+                    )->str|None:
+    "`zoo_finding` with what not downsampling costs: one statement on the home page."
+    return zoo_finding(results, cost=True)
+
+FINDINGS = (post_finding, dilation_finding, zoo_cost_finding, allcnn_finding, consistency_finding, seg_finding)
 
 def findings(results:Path, # the folder that holds the study's results folders (`results/`)
             )->list:

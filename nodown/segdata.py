@@ -173,14 +173,21 @@ def _camvid_dls(path, bs, valid_pct, seed, size, normalize, device):
     "fastai's segmentation `DataBlock` loaders over a checked CamVid-layout folder; the codes and a content hash."
     from fastai.vision.all import imagenet_stats
     images, codes = camvid_items(path)
-    with Image.open(images[0]) as im: side = size or (im.size[1], im.size[0])
+    sizes = set()
+    for f in images:
+        with Image.open(f) as im: sizes.add(im.size)   # the header only
+    if size is None and len(sizes) > 1:
+        raise ValueError(f"the images of {path} differ in size ({', '.join(f'{w}x{h}' for w, h in sorted(sizes)[:3])}…): "
+                         "pass size= to resize them to one side")
+    (w, h), = sizes if size is None else [(size, size)]
+    side = (h - h % 8, w - w % 8)   # sides the encoder-decoders halve three times: a crop of at most 7 pixels
     dblock = DataBlock(blocks=(ImageBlock, MaskBlock(codes)), get_items=lambda _: images, get_y=mask_of,
-                       splitter=RandomSplitter(valid_pct, seed), item_tfms=Resize(side) if size else None,
+                       splitter=RandomSplitter(valid_pct, seed), item_tfms=Resize(side) if size or side != (h, w) else None,
                        batch_tfms=[IntToFloatTensor(), *([Normalize.from_stats(*imagenet_stats)] if normalize else [])])
-    h = hashlib.sha1('\n'.join(codes).encode())
-    for f in images: h.update(f.read_bytes()); h.update(mask_of(f).read_bytes())
+    hsh = hashlib.sha1('\n'.join(codes).encode())
+    for f in images: hsh.update(f.read_bytes()); hsh.update(mask_of(f).read_bytes())
     dls = dblock.dataloaders(path, bs=bs, device=device, num_workers=0)
-    return dls, codes, h.hexdigest()[:16], (side, side) if isinstance(side, int) else side
+    return dls, codes, hsh.hexdigest()[:16], side
 
 # %% ../nbs/02a_segdata.ipynb #0e52d991
 def _seg_source(source)->tuple:
@@ -199,7 +206,7 @@ def seg_dls(source:str|Path='mosaic-sample', # 'mosaic-sample', 'mosaic-cifar10'
             bs:int=64, # batch size
             valid_pct:float=0.2, # share held out (of train/ images for a mosaic, of images for CamVid)
             seed:int=42, # seed of the holdout split
-            size:int|None=None, # CamVid: resize images and masks to this side (None: keep); mosaic: canvas side (64)
+            size:int|None=None, # CamVid: resize to this side (None: keep, cropped to multiples of 8); mosaic: canvas side
             tiles:int=3, # mosaic: images per canvas
             normalize:bool=True, # channel statistics: CIFAR's for a mosaic, ImageNet's for CamVid
             device=None, # default: fastai's `default_device()`

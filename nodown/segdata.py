@@ -177,12 +177,14 @@ def _camvid_dls(path, bs, valid_pct, seed, size, normalize, device):
     for f in images:
         with Image.open(f) as im: sizes.add(im.size)   # the header only
     if size is None and len(sizes) > 1:
-        raise ValueError(f"the images of {path} differ in size ({', '.join(f'{w}x{h}' for w, h in sorted(sizes)[:3])}…): "
+        seen = ', '.join(f'{w}x{h}' for w, h in sorted(sizes)[:3])
+        raise ValueError(f"the images of {path} differ in size ({seen}…): "
                          "pass size= to resize them to one side")
     (w, h), = sizes if size is None else [(size, size)]
     side = (h - h % 8, w - w % 8)   # sides the encoder-decoders halve three times: a crop of at most 7 pixels
     dblock = DataBlock(blocks=(ImageBlock, MaskBlock(codes)), get_items=lambda _: images, get_y=mask_of,
-                       splitter=RandomSplitter(valid_pct, seed), item_tfms=Resize(side) if size or side != (h, w) else None,
+                       splitter=RandomSplitter(valid_pct, seed),
+                       item_tfms=Resize(side) if size or side != (h, w) else None,
                        batch_tfms=[IntToFloatTensor(), *([Normalize.from_stats(*imagenet_stats)] if normalize else [])])
     hsh = hashlib.sha1('\n'.join(codes).encode())
     for f in images: hsh.update(f.read_bytes()); hsh.update(mask_of(f).read_bytes())
@@ -206,7 +208,7 @@ def seg_dls(source:str|Path='mosaic-sample', # 'mosaic-sample', 'mosaic-cifar10'
             bs:int=64, # batch size
             valid_pct:float=0.2, # share held out (of train/ images for a mosaic, of images for CamVid)
             seed:int=42, # seed of the holdout split
-            size:int|None=None, # CamVid: resize to this side (None: keep, cropped to multiples of 8); mosaic: canvas side
+            size:int|None=None, # CamVid: resize to this side (None: as is, cropped to multiples of 8); mosaic: its side
             tiles:int=3, # mosaic: images per canvas
             normalize:bool=True, # channel statistics: CIFAR's for a mosaic, ImageNet's for CamVid
             device=None, # default: fastai's `default_device()`

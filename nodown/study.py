@@ -280,7 +280,8 @@ def seg_finding(results:Path, # the folder that holds the study's results folder
     vs = [verdict(iou['seg_dilated'], iou[m], '`seg_dilated`', f'`{m}`') for m in ('seg_fcn', 'seg_unet')]
     return (f"**Segmentation without down- and upsampling** (a CIFAR mosaic, {_budget(out)}, mean IoU): `seg_dilated` "
             f"{fmt_acc(iou['seg_dilated'])}, `seg_fcn` {fmt_acc(iou['seg_fcn'])}, `seg_unet` (skips) "
-            f"{fmt_acc(iou['seg_unet'])}: " + '; '.join(vs) + f", at {macs['seg_dilated']/macs['seg_fcn']:.0f}× the MACs "
+            f"{fmt_acc(iou['seg_unet'])}: " + '; '.join(vs)
+            + f", at {macs['seg_dilated']/macs['seg_fcn']:.0f}× the MACs "
             f"of `seg_fcn`. [Segmentation]({PAGES['seg']})")
 
 # %% ../nbs/07_study.ipynb #50589a0e

@@ -232,9 +232,7 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
     err = {m: 100*(1 - default_cfg(m)['reported']) for m in ('all_cnn_c', 'base_cnn_c')}
     return (f"**A learned stride-2 conv instead of max pooling** (All-CNN-C, width 0.125, {_budget(out)}, "
             f"the paper's schedule scaled down): " + '; '.join(vs) + ". The paper's Table 3, at full width and 350 "
-                                                                     f"epochs, has All-CNN-C ahead "
-                                                                     f"({err['all_cnn_c']:.2f}% error against "
-                                                                     f"{err['base_cnn_c']:.2f}%). "
+            f"epochs, has All-CNN-C ahead ({err['all_cnn_c']:.2f}% error against {err['base_cnn_c']:.2f}%). "
             f"[All-CNN]({PAGES['allcnn']})")
 
 # %% ../nbs/07_study.ipynb #15ec8478

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse, math, os, signal, sys, threading
 from contextlib import contextmanager
 from pathlib import Path
+from . import config   # every default: read when the parser is built
 
 # %% auto #0
 __all__ = ['LISTING_COLUMNS', 'positive_int', 'positive_float', 'models_listing', 'build_parser', 'commands', 'command_help',
@@ -35,19 +36,22 @@ def positive_float(s:str, # the argument as typed
 
 # %% ../nbs/06_cli.ipynb #f0a10c8c
 def _run_opts(p:argparse.ArgumentParser):
-    "Options shared by `train`, `compare` and `lr-find`."
-    p.add_argument('--data', default='sample',
-                   help="sample (bundled, offline), cifar10, cifar100, or a folder or .tgz in fastai's layout; "
-                        "for segmentation nets (tag seg) their mosaic (e.g. mosaic-sample), camvid, "
-                        "or a folder in CamVid's layout")
-    p.add_argument('--epochs', type=positive_int, default=None, help="default: the recipe's (one_cycle 30, paper 350)")
-    p.add_argument('--lr', type=positive_float, default=None, help="default: the model's rate in the registry "
-                                                                   "(one_cycle; see `nodown models`) or the recipe's "
-                                                                   "(paper)")
-    p.add_argument('--recipe', default='one_cycle', choices=['one_cycle', 'paper'])
-    p.add_argument('--augment', action='store_true', help='random shifts (10%%) and horizontal flips')
-    p.add_argument('--bs', type=positive_int, default=64, help='batch size')
-    p.add_argument('--out', default='runs', help='results folder (finished runs of the same config in it are reused)')
+    "Options shared by `train`, `compare` and `lr-find`: every default read from `nodown.config`."
+    d, epochs = config.DataConfig, ', '.join(f"{k} {r['epochs']}" for k, r in config.RECIPES.items())
+    p.add_argument('--data', default=d.source,
+                   help=f"cifar10 (downloaded once), cifar100, sample (bundled, offline), or a folder or .tgz in "
+                        f"fastai's layout; for segmentation nets (tag seg) their mosaic (e.g. mosaic-sample), camvid, "
+                        f"or a folder in CamVid's layout (default: {d.source})")
+    p.add_argument('--epochs', type=positive_int, default=None, help=f"default: the recipe's ({epochs})")
+    p.add_argument('--lr', type=positive_float, default=None,
+                   help="default: the model's rate in the registry (see `nodown models`) or the recipe's")
+    p.add_argument('--recipe', default=config.DEFAULT_RECIPE, choices=list(config.RECIPES),
+                   help=f"default: {config.DEFAULT_RECIPE}")
+    p.add_argument('--augment', action='store_true', default=d.augment,
+                   help='random shifts (10%%) and horizontal flips')
+    p.add_argument('--bs', type=positive_int, default=d.bs, help=f'batch size (default: {d.bs})')
+    p.add_argument('--out', default=config.RUNS,
+                   help=f'results folder; finished runs of the same config in it are reused (default: {config.RUNS})')
     p.add_argument('--restart', action='store_true',
                    help="discard these runs' results and checkpoints in --out and train them again")
     p.add_argument('--channels-last', action=argparse.BooleanOptionalAction, default=None,
@@ -173,9 +177,10 @@ def build_parser()->argparse.ArgumentParser:
                                                  "or a source (as for train)")
     e.add_argument('--valid', default='test', choices=['test', 'holdout'],
                    help="the test/ folder (or the class folders given), or the runs' holdout split")
-    e.add_argument('--bs', type=positive_int, default=256, help='batch size'); e.set_defaults(func=_cmd_evaluate)
-    l = add('lr-find', "save fastai's lr_find plot for a model"); l.add_argument('model', help='a name from `nodown '
-                                                                                               'models`'); _run_opts(l)
+    e.add_argument('--bs', type=positive_int, default=config.EVAL_BS, help=f'batch size (default: {config.EVAL_BS})')
+    e.set_defaults(func=_cmd_evaluate)
+    l = add('lr-find', "save fastai's lr_find plot for a model")
+    l.add_argument('model', help='a name from `nodown models`'); _run_opts(l)
     l.set_defaults(func=_cmd_lr_find)
     return p
 

@@ -16,6 +16,7 @@ from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
 from .data import cifar_dls, folder_dl, source_path, source_name
 from .segdata import seg_dls
+from .config import DataConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
 from .train import RunConfig, run_config, train_config, build_model, check_recipe, load_checkpoint, config_diff
 from fastai.torch_core import rank_distrib
 
@@ -150,14 +151,14 @@ def task_of(models:list, # registered names
 
 # %% ../nbs/04_compare.ipynb #5d3c312a
 def compare(models:list=POST_MODELS, # registered names
-            source='sample', # a `cifar_dls` source; for segmentation nets a `seg_dls` one ('sample': its mosaic)
-            recipe:str='one_cycle', # a key of `RECIPES`
+            source=DataConfig.source, # a `cifar_dls` source; for segmentation nets a `seg_dls` one (its mosaic)
+            recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
             epochs:int|None=None, # default: the recipe's
             seeds:tuple=(0,), # one run per model and seed
             lr:float|dict|None=None, # default: each model's `default_lr`; a dict gives a rate per model
-            out:Path='runs/compare', # results folder; finished runs of the same config in it are reused
-            bs:int=64, # batch size
-            augment:bool=False, # random shifts and flips
+            out:Path=RUNS, # results folder; finished runs of the same config in it are reused
+            bs:int=DataConfig.bs, # batch size
+            augment:bool=DataConfig.augment, # random shifts and flips
             show:bool|str='auto', # progress bars in a terminal or notebook, a line per epoch otherwise; False: silent
             dls=None, # ready `DataLoaders` from `cifar_dls` (else built from `source`)
             restart:bool=False, # discard these runs' old results and checkpoints and train them again
@@ -251,7 +252,7 @@ def _eval_run(d:Path, loader)->dict:
 def evaluate(out:Path, # a results folder
              source, # the data to score on: a `cifar_dls` source, a folder with test/, or a folder of class subfolders
              valid:str='test', # 'test' (the source's test/ folder, or the folder) or 'holdout' (the runs' own split)
-             bs:int=256, # batch size
+             bs:int=EVAL_BS, # batch size
             )->pd.DataFrame:
     "Score every run under `out` on `source`: a row per run, its status, the holdout accuracy beside the new score."
     if valid not in ('test', 'holdout'): raise ValueError(f"valid must be 'test' or 'holdout', got {valid!r}")

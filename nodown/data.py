@@ -10,6 +10,7 @@ import hashlib, os, re, shutil, sys, tarfile, unicodedata, warnings, zlib
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import save_atomic, clean_stale, default_cache_dir
+from .config import DataConfig, EVAL_BS
 import nodown.layers  # noqa: F401 (first: it quiets a torch warning that importing fastai triggers)
 from PIL import Image
 from fastcore.basics import store_attr
@@ -249,9 +250,9 @@ def load_decoded(path:Path, # a folder in fastai's layout
 
 # %% ../nbs/02_data.ipynb #355611ec
 def split_files(files:list, # relative paths, sorted
-                valid:str='holdout', # 'holdout' (a random split of train/) or 'test' (the test/ folder)
-                valid_pct:float=0.2, # share of train/ held out
-                seed:int=42, # seed of the random split
+                valid:str=DataConfig.valid, # 'holdout' (a random split of train/) or 'test' (the test/ folder)
+                valid_pct:float=DataConfig.valid_pct, # share of train/ held out
+                seed:int=DataConfig.split_seed, # seed of the random split
                )->tuple:
     "Train and validation indices into `files`."
     top = [Path(f).parts[0] for f in files]
@@ -354,14 +355,14 @@ def _fast_dls(d, splits, vocab, bs, tfms, device):
                        TensorDL(dss[1], bs=bs*2, after_batch=tfms, device=device), device=device)
 
 # %% ../nbs/02_data.ipynb #c1ef757d
-def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a folder in fastai's layout
-              bs:int=64, # batch size
-              valid:str='holdout', # 'holdout' (random split of train/, as the post) or 'test' (the test/ folder)
-              valid_pct:float=0.2, # share of train/ held out
-              seed:int=42, # seed of the holdout split
-              augment:bool=False, # random shifts (up to 10%) and horizontal flips, as the Keras experiment
-              normalize:bool=True, # normalise with CIFAR's channel statistics
-              fast:bool=True, # in-memory tensors (on the GPU when there is one) instead of the per-image `DataBlock`
+def cifar_dls(source:str|Path=DataConfig.source, # 'cifar10', 'cifar100', 'sample', or a folder in fastai's layout
+              bs:int=DataConfig.bs, # batch size
+              valid:str=DataConfig.valid, # 'holdout' (random split of train/, as the post) or 'test' (the test/ folder)
+              valid_pct:float=DataConfig.valid_pct, # share of train/ held out
+              seed:int=DataConfig.split_seed, # seed of the holdout split
+              augment:bool=DataConfig.augment, # random shifts (up to 10%) and horizontal flips, as the Keras experiment
+              normalize:bool=DataConfig.normalize, # normalise with CIFAR's channel statistics
+              fast:bool=DataConfig.fast, # in-memory tensors (on the GPU if there is one), not the per-image `DataBlock`
               device=None, # default: fastai's `default_device()`
               cache_dir:Path|None=None, # where decoded images are cached (`default_cache_dir()`)
               num_workers:int|None=None, # workers of the `DataBlock` path (fastai's default)
@@ -400,8 +401,8 @@ def cifar_dls(source:str|Path='cifar10', # 'cifar10', 'cifar100', 'sample', or a
 # %% ../nbs/02_data.ipynb #e4cedf10
 def folder_dl(folder:Path, # a folder of class subfolders: `<class>/<image>`
               vocab:list, # the classes the model was trained on, in label order
-              bs:int=256, # batch size
-              normalize:bool=True, # normalise with CIFAR's channel statistics (as the runs were trained)
+              bs:int=EVAL_BS, # batch size
+              normalize:bool=DataConfig.normalize, # normalise with CIFAR's channel statistics (as the runs trained)
               device=None, # default: fastai's `default_device()`
               size:int=32, # side of the square images
              )->TensorDL:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np, torch
 from PIL import Image
 from .core import save_atomic, default_cache_dir
+from .config import DataConfig
 from .data import (IMAGE_EXTS, TensorImages, TensorDL, batch_tfms, class_of, load_decoded,
                    source_name, source_path, split_files, walk_files)
 from fastai.data.all import DataLoaders, DataBlock, RandomSplitter, IntToFloatTensor, Normalize
@@ -67,8 +68,8 @@ def _fingerprint(*ts)->str:
 def mosaic_data(d:dict, # a decoded CIFAR dataset from `load_decoded`
                 size:int=64, # side of a canvas
                 tiles:int=3, # images per canvas
-                valid_pct:float=0.2, # share of train/ held out (the classification holdout)
-                seed:int=42, # seed of the holdout split
+                valid_pct:float=DataConfig.valid_pct, # share of train/ held out (the classification holdout)
+                seed:int=DataConfig.split_seed, # seed of the holdout split
                 layout_seed:int=0, # seed of the layout
                )->dict:
     "Training and holdout canvases and masks, each tile's source image, the class names (background first), a hash."
@@ -90,8 +91,8 @@ def mosaic_data(d:dict, # a decoded CIFAR dataset from `load_decoded`
 def load_mosaic(path:Path, # a CIFAR folder in fastai's layout
                 size:int=64, # side of a canvas
                 tiles:int=3, # images per canvas
-                valid_pct:float=0.2, # share of train/ held out
-                seed:int=42, # seed of the holdout split
+                valid_pct:float=DataConfig.valid_pct, # share of train/ held out
+                seed:int=DataConfig.split_seed, # seed of the holdout split
                 layout_seed:int=0, # seed of the layout
                 cache_dir:Path|None=None, # default `default_cache_dir()`
                )->dict:
@@ -204,13 +205,13 @@ def _seg_source(source)->tuple:
     return ('camvid', p) if p.is_dir() and ((p/'codes.txt').exists() or (p/'labels').is_dir()) else ('mosaic', source)
 
 # %% ../nbs/02a_segdata.ipynb #eb53eb7e
-def seg_dls(source:str|Path='mosaic-sample', # 'mosaic-sample', 'mosaic-cifar10', 'camvid', a CIFAR or CamVid folder
-            bs:int=64, # batch size
-            valid_pct:float=0.2, # share held out (of train/ images for a mosaic, of images for CamVid)
-            seed:int=42, # seed of the holdout split
+def seg_dls(source:str|Path=f'mosaic-{DataConfig.source}', # 'mosaic-sample', 'mosaic-cifar10', 'camvid', a folder
+            bs:int=DataConfig.bs, # batch size
+            valid_pct:float=DataConfig.valid_pct, # share held out (of train/ images for a mosaic, of images for CamVid)
+            seed:int=DataConfig.split_seed, # seed of the holdout split
             size:int|None=None, # CamVid: resize to this side (None: as is, cropped to multiples of 8); mosaic: its side
             tiles:int=3, # mosaic: images per canvas
-            normalize:bool=True, # channel statistics: CIFAR's for a mosaic, ImageNet's for CamVid
+            normalize:bool=DataConfig.normalize, # channel statistics: CIFAR's for a mosaic, ImageNet's for CamVid
             device=None, # default: fastai's `default_device()`
             cache_dir:Path|None=None, # where decoded images and mosaics are cached (`default_cache_dir()`)
            )->DataLoaders:

@@ -14,6 +14,7 @@ from .core import read_json
 from .analysis import consistency_file
 from .data import cifar_dls
 from .segdata import seg_dls
+from .config import DataConfig
 from .models import default_cfg, list_models
 
 # %% auto #0
@@ -71,7 +72,7 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
             print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
         return out
     seg = task_of(calls[0]['models']) == 'segment'
-    dls = (seg_dls if seg else cifar_dls)(data, bs=64)   # 'seg' trains on the mosaic of `data`
+    dls = (seg_dls if seg else cifar_dls)(data, bs=DataConfig.bs)   # 'seg' trains on the mosaic of `data`
     for kw in calls: compare(dls=dls, out=out, show=show, **kw)
     return out
 

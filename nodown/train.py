@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 import fastai
 from .models import create_model, default_cfg
+from .config import RECIPES, DEFAULT_RECIPE, DataConfig
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # noqa: F401,F403 (patches `Learner.fit_one_cycle`)
@@ -27,17 +28,11 @@ from fastprogress.fastprogress import IN_NOTEBOOK
 from .core import save_atomic
 
 # %% auto #0
-__all__ = ['RECIPES', 'ADDED_FIELDS', 'CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'RunConfig',
+__all__ = ['ADDED_FIELDS', 'CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'RunConfig',
            'config_identity', 'config_diff', 'run_config', 'git_commit', 'run_env', 'channels_last_speedup',
            'speed_settings', 'rng_state', 'set_rng_state', 'CheckpointError', 'load_checkpoint', 'plain', 'Diverged',
            'StopOnNonFinite', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
            'fit_recipe', 'quiet', 'train_config', 'train']
-
-# %% ../nbs/03_train.ipynb #2c2c38ed
-RECIPES = dict(
-    one_cycle=dict(epochs=30, lr=None, wd=None),
-    paper=dict(epochs=350, lr=0.01, mom=0.9, wd=1e-3, milestones=(200, 250, 300), gamma=0.1, drop=True),
-)
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -48,7 +43,7 @@ def check_recipe(recipe:str, # a name from `RECIPES`
 
 # %% ../nbs/03_train.ipynb #a9dea7cd
 def default_lr(model:str, # a registered name
-               recipe:str='one_cycle', # a key of `RECIPES`
+               recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
               )->float:
     "The rate of a run that names none: the recipe's own, else the model's one-cycle rate from the registry."
     return check_recipe(recipe).get('lr') or default_cfg(model)['lr']
@@ -85,12 +80,12 @@ class RunConfig:
     model_kw:dict=field(default_factory=dict) # passed to `create_model` (e.g. the paper's `drop=True`)
     data:str='custom' # the source as given (left out of `key`)
     data_hash:str='' # `fingerprint` of the decoded images and their labels
-    valid:str='holdout' # 'holdout' or 'test'
-    valid_pct:float=0.2 # share of train/ held out
-    split_seed:int=42 # seed of the holdout split
-    augment:bool=False # random shifts and flips
-    normalize:bool=True # CIFAR channel statistics
-    fast:bool=True # in-memory loaders (else the `DataBlock` path)
+    valid:str=DataConfig.valid # 'holdout' or 'test'
+    valid_pct:float=DataConfig.valid_pct # share of train/ held out
+    split_seed:int=DataConfig.split_seed # seed of the holdout split
+    augment:bool=DataConfig.augment # random shifts and flips
+    normalize:bool=DataConfig.normalize # channel statistics
+    fast:bool=DataConfig.fast # in-memory loaders (else the `DataBlock` path)
     amp:bool=False # mixed precision
     channels_last:bool=False # channels_last memory format
     task:str='classify' # 'classify' (a class per image) or 'segment' (a class per pixel); added in schema 2
@@ -120,7 +115,7 @@ def config_diff(old:dict, # a config as saved
 # %% ../nbs/03_train.ipynb #961ae442
 def run_config(model:str, # registered name
                dls, # `DataLoaders` from `cifar_dls` (their `data_cfg` describes the data)
-               recipe:str='one_cycle', # a key of `RECIPES`
+               recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
                epochs:int|None=None, # default: the recipe's
                lr:float|None=None, # default: `default_lr(model, recipe)`
                seed:int|None=0, # None: not seeded (and not reproducible)
@@ -369,7 +364,7 @@ class MeanIoU(JaccardCoeffMulti):
 # %% ../nbs/03_train.ipynb #49b23c65
 def make_learner(dls, # the data
                  model:nn.Module, # the model to train
-                 recipe:str='one_cycle', # a name from `RECIPES`
+                 recipe:str=DEFAULT_RECIPE, # a name from `RECIPES`
                  cbs=None, # extra fastai callbacks
                  task:str='classify', # 'classify': accuracy; 'segment': pixel accuracy (`accuracy`), mean IoU (`miou`)
                 )->Learner:
@@ -449,7 +444,7 @@ def train_config(cfg:RunConfig, # from `run_config`
 # %% ../nbs/03_train.ipynb #df19c4b8
 def train(model:str, # registered name
           dls, # `DataLoaders`, e.g. from `cifar_dls`
-          recipe:str='one_cycle', # a key of `RECIPES`
+          recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
           epochs:int|None=None, # default: the recipe's
           lr:float|None=None, # default: `default_lr(model, recipe)`
           seed:int|None=0, # seeds Python, NumPy, torch and the loader's shuffling, before the model is built

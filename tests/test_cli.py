@@ -41,7 +41,7 @@ def test_bad_data_path(tmp_path):
 
 def test_unwritable_out(tmp_path):
     (tmp_path/'file').write_text('x')
-    r = nodown('train', 'vgg_4', '--out', tmp_path/'file'/'sub')
+    r = nodown('train', 'vgg_4', '--data', 'sample', '--out', tmp_path/'file'/'sub')
     assert r.returncode == 2 and 'not writable' in r.stderr and 'Traceback' not in r.stderr
 
 def strict_json(path):
@@ -50,7 +50,7 @@ def strict_json(path):
     return json.loads(Path(path).read_text(), parse_constant=no)
 
 def test_train_and_rerun_skips(tmp_path):
-    r = nodown('train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
+    r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
     assert r.returncode == 0, r.stderr
     res = strict_json(tmp_path/'vgg_4-s0'/'result.json')
     assert res['params'] == 25474 and len(res['history']) == 1 and 0 < res['final_acc'] <= 1
@@ -60,7 +60,7 @@ def test_train_and_rerun_skips(tmp_path):
     assert (tmp_path/'vgg_4-s0'/'model.pth').exists()
     for f in tmp_path.rglob('*'):
         if f.is_file(): assert f.stat().st_mode & 0o777 == 0o644 & ~_umask(), f   # ordinary permissions
-    r = nodown('train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
+    r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
     assert r.returncode == 0 and '(done, skipped)' in r.stdout
 
 def _umask():
@@ -68,14 +68,14 @@ def _umask():
 
 def test_one_line_per_epoch_in_logs(tmp_path):
     "With stdout not a terminal (a pipe here): no progress-bar frames, one line per epoch."
-    r = nodown('train', 'vgg_4', '--epochs', '2', '--out', tmp_path)
+    r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '2', '--out', tmp_path)
     assert r.returncode == 0, r.stderr
     assert '█' not in r.stdout + r.stderr and '%' not in r.stdout
     assert [l.split(':')[0] for l in r.stdout.splitlines() if l.startswith('epoch ')] == ['epoch 1/2', 'epoch 2/2']
 
 @pytest.mark.parametrize('change', [['--epochs', '2'], ['--lr', '1e-2'], ['--recipe', 'paper'], ['--bs', '32'], ['--augment'], ['--no-channels-last'], ['--data', 'DATA']])
 def test_changed_config_is_not_answered_with_old_run(tmp_path, change):
-    base = ['train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path/'out']
+    base = ['train', 'vgg_4', '--data', 'sample', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path/'out']
     assert nodown(*base).returncode == 0
     if 'DATA' in change:   # the same layout with one image fewer: other content, so another run
         src = Path(os.environ['NODOWN_CACHE'])/'cifar10_sample'
@@ -98,7 +98,7 @@ def test_bad_checkpoint(tmp_path, kind):
         import torch; torch.save({'model': {'w': torch.ones(1000)}, 'epoch': 0}, ck); ck.write_bytes(ck.read_bytes()[:500])
     if kind == 'malicious':
         ck.write_bytes(pickle.dumps(Planted(tmp_path/'PWNED')))
-    r = nodown('train', 'vgg_4', '--epochs', '2', '--out', tmp_path/'out')
+    r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '2', '--out', tmp_path/'out')
     assert r.returncode == 2 and 'Traceback' not in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and str(ck) in r.stderr and '--restart' in r.stderr
     assert not (tmp_path/'PWNED').exists() and not (d/'result.json').exists()
@@ -109,16 +109,16 @@ class Planted:
     def __reduce__(self): return (os.system, (f"touch {self.path}",))
 
 def test_diverging_rate(tmp_path):
-    r = nodown('train', 'vgg_4', '--epochs', '2', '--lr', '1e6', '--out', tmp_path)
+    r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '2', '--lr', '1e6', '--out', tmp_path)
     assert r.returncode == 1 and 'diverged in epoch 1' in r.stderr and 'Traceback' not in r.stderr, r.stderr
     res = strict_json(tmp_path/'vgg_4-s0'/'result.json')
     assert res['status'] == 'diverged' and res['diverged_epoch'] == 0
     for f in tmp_path.rglob('*.json'): strict_json(f)
-    r = nodown('train', 'vgg_4', '--epochs', '2', '--lr', '1e6', '--out', tmp_path)   # never taken for a finished run
+    r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '2', '--lr', '1e6', '--out', tmp_path)   # never taken for a finished run
     assert r.returncode == 1 and 'diverged before' in r.stdout
 
 def test_evaluate(tmp_path):
-    assert nodown('compare', 'vgg_4', 'vgg4_stride', '--epochs', '1', '--out', tmp_path).returncode == 0
+    assert nodown('compare', 'vgg_4', 'vgg4_stride', '--data', 'sample', '--epochs', '1', '--out', tmp_path).returncode == 0
     r = nodown('evaluate', tmp_path, '--data', 'sample', '--valid', 'holdout')
     assert r.returncode == 0, r.stderr
     assert 'vgg4_stride' in r.stdout and 'accuracy' in r.stdout
@@ -134,7 +134,7 @@ def test_evaluate_a_test_folder_with_bad_runs(tmp_path):
     import shutil
     from nodown.data import sample_path
     out, tst = tmp_path/'runs', tmp_path/'test'
-    assert nodown('compare', 'vgg_4', '--epochs', '1', '--seeds', '0', '1', '2', '--out', out).returncode == 0
+    assert nodown('compare', 'vgg_4', '--data', 'sample', '--epochs', '1', '--seeds', '0', '1', '2', '--out', out).returncode == 0
     for c in ('cat', 'dog'): shutil.copytree(sample_path()/'train'/c, tst/c)
     (out/'vgg_4-s1'/'model.pth').write_bytes(b'not a checkpoint'); (out/'vgg_4-s2'/'model.pth').unlink()
     r = nodown('evaluate', out, '--data', tst)
@@ -143,20 +143,20 @@ def test_evaluate_a_test_folder_with_bad_runs(tmp_path):
     e = strict_json(next((out/'vgg_4-s0').glob('eval-test-*.json')))
     assert e['n'] == 400 and e['status'] == 'scored' and e['holdout_acc'] is not None
 def test_compare_two_seeds(tmp_path):
-    r = nodown('compare', 'vgg_4', 'vgg4_stride', '--epochs', '1', '--lr', '3e-3', '--seeds', '0', '1', '--out', tmp_path)
+    r = nodown('compare', 'vgg_4', 'vgg4_stride', '--data', 'sample', '--epochs', '1', '--lr', '3e-3', '--seeds', '0', '1', '--out', tmp_path)
     assert r.returncode == 0, r.stderr
     rs = strict_json(tmp_path/'results.json')
     assert sorted((o['model'], o['seed']) for o in rs) == [('vgg4_stride',0),('vgg4_stride',1),('vgg_4',0),('vgg_4',1)]
     assert 'vgg4_stride' in r.stdout and (tmp_path/'tradeoff.png').exists()
 
 def test_lr_find(tmp_path):
-    r = nodown('lr-find', 'vgg_4', '--out', tmp_path)
+    r = nodown('lr-find', 'vgg_4', '--data', 'sample', '--out', tmp_path)
     assert r.returncode == 0, r.stderr
     assert (tmp_path/'lr_find-vgg_4.png').stat().st_size > 0 and 'valley suggestion' in r.stdout
 
 def test_interrupt_then_resume(tmp_path):
     "Ctrl-C during epoch 2 of 3 keeps epoch 1's checkpoint; the same command resumes and ends with a straight run's history."
-    args = ['train', 'vgg4_dilation', '--epochs', '3', '--lr', '3e-3']
+    args = ['train', 'vgg4_dilation', '--data', 'sample', '--epochs', '3', '--lr', '3e-3']
     # SIGINT back to its default in the child: a shell that starts the tests in the background (`cmd &`) ignores it, and Python then never raises KeyboardInterrupt
     p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args, '--out', str(tmp_path/'a')], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -179,7 +179,7 @@ def test_interrupt_then_resume(tmp_path):
 
 def test_one_writer_per_folder(tmp_path):
     "Two commands into one --out at once: the second stops with one line naming the first, which finishes whole."
-    args = ['train', 'vgg4_large_filter', '--epochs', '4', '--out', str(tmp_path)]
+    args = ['train', 'vgg4_large_filter', '--data', 'sample', '--epochs', '4', '--out', str(tmp_path)]
     p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args, '--lr', '1e-2'], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lock, t = tmp_path/'.nodown.lock', time.time()
     while not lock.exists() and time.time()-t < 120 and p.poll() is None: time.sleep(0.1)
@@ -196,7 +196,7 @@ def test_one_writer_per_folder(tmp_path):
 
 def test_ctrl_c_when_the_shell_ignores_it(tmp_path):
     "Started with SIGINT ignored (as a shell's `cmd &` does), the command still stops on Ctrl-C and keeps its checkpoint."
-    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', 'train', 'vgg4_large_filter', '--epochs', '3', '--out', str(tmp_path)],
+    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', 'train', 'vgg4_large_filter', '--data', 'sample', '--epochs', '3', '--out', str(tmp_path)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     ck, t = tmp_path/'vgg4_large_filter-s0'/'ckpt.pth', time.time()
     while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.1)

@@ -6,7 +6,7 @@ import pytest
 @pytest.mark.skipif(not shutil.which('accelerate'), reason='accelerate is not installed')
 def test_two_process_train(tmp_path):
     cmd = ['accelerate', 'launch', '--multi_gpu', '--num_processes', '2', '--num_machines', '1', '--mixed_precision', 'no',
-           '--dynamo_backend', 'no', '-m', 'nodown.cli', 'train', 'vgg_4', '--epochs', '1', '--lr', '3e-3', '--out', str(tmp_path)]
+           '--dynamo_backend', 'no', '-m', 'nodown.cli', 'train', 'vgg_4', '--data', 'sample', '--epochs', '1', '--lr', '3e-3', '--out', str(tmp_path)]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
                        env={**os.environ, 'ACCELERATE_USE_CPU': '1', 'OMP_NUM_THREADS': '1'})
     assert r.returncode == 0, r.stderr[-3000:]

@@ -204,6 +204,7 @@ PAGES = {
     'cli.html': {'usage of compare': lambda s: 'usage: nodown compare' in s['text']},
     'experiments/zoo.html': {'a rendered table': lambda s: s['tables'] > 0},
     'experiments/allcnn.html': {'a rendered table': lambda s: s['tables'] > 0},
+    'experiments/segmentation.html': {'a rendered table': lambda s: s['tables'] > 0, 'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
     'experiments/analysis.html': {'a rendered table': lambda s: s['tables'] > 0, 'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
     'experiments/post.html': {'a rendered table': lambda s: s['tables'] > 0,
                           'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},

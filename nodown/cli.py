@@ -112,9 +112,11 @@ def _cmd_compare(a, models=None, seeds=None):
     if rank_distrib() != 0: return 0
     out = Path(a.out)
     rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]
+    plots = [out/'history.png', out/'tradeoff.png'] + ([out/'history_miou.png'] if 'final_miou' in res else [])
     if len(res):
-        plot_history(rs, fname=out/'history.png'); plot_tradeoff(res, fname=out/'tradeoff.png'); _print_table(res)
-    print(f"results: {out/'results.csv'}" + (f"; plots: {out/'history.png'}, {out/'tradeoff.png'}" if len(res) else ''))
+        plot_history(rs, fname=plots[0]); plot_tradeoff(res, fname=plots[1]); _print_table(res)
+        if len(plots) > 2: plot_history(rs, metric='miou', fname=plots[2])   # segmentation: mean IoU per epoch too
+    print(f"results: {out/'results.csv'}" + (f"; plots: {', '.join(map(str, plots))}" if len(res) else ''))
     bad = [r for r in rs if r.get('status') == 'diverged']
     for r in bad:
         print(f"nodown: {r['model']} seed {r['seed']} diverged in epoch {r['diverged_epoch']+1} at lr "

@@ -8,12 +8,13 @@ Docs: https://nodown.github.io/nodown/cli.html.md"""
 from __future__ import annotations
 import argparse, math, os, signal, sys, threading
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 from . import config   # every default: read when the parser is built
 
 # %% auto #0
-__all__ = ['LISTING_COLUMNS', 'positive_int', 'positive_float', 'models_listing', 'build_parser', 'commands', 'command_help',
-           'ctrl_c_handled', 'main']
+__all__ = ['OPTION_NAMES', 'NOT_OPTIONS', 'LISTING_COLUMNS', 'positive_int', 'positive_float', 'config_options', 'data_config',
+           'run_options', 'models_listing', 'build_parser', 'commands', 'command_help', 'ctrl_c_handled', 'main']
 
 # %% ../nbs/06_cli.ipynb #c45a0f13
 def positive_int(s:str, # the argument as typed
@@ -34,28 +35,57 @@ def positive_float(s:str, # the argument as typed
         raise argparse.ArgumentTypeError(f"expected a positive, finite number, got {v}")
     return v
 
-# %% ../nbs/06_cli.ipynb #f0a10c8c
+# %% ../nbs/06_cli.ipynb #be5ce750
+OPTION_NAMES = dict(source='data')   # a field offered under another name: `DataConfig.source` is `--data`
+NOT_OPTIONS = ('model', 'seed', 'data', 'model_kw', 'data_hash', 'task')   # positional, per command, or not the user's
+
+def _option_kind(name:str, annotation:str)->dict:
+    "How argparse reads a field: `--x/--no-x` for a flag, else a positive number (a seed: any integer), or text."
+    t = annotation.replace(' ', '').split('|')[0]
+    if t == 'bool': return dict(action=argparse.BooleanOptionalAction)
+    if t == 'int': return dict(type=int if name.endswith('seed') else positive_int)
+    return dict(type=dict(float=positive_float).get(t, str))
+
+def config_options(p:argparse.ArgumentParser, # the (sub)parser to add options to
+                   cls:type, # `config.DataConfig` or `config.RunConfig`
+                   choices:dict|None=None, # field -> the values it may take
+                   more:dict|None=None, # field -> text added to its help
+                  ):
+    "An option for every field of dataclass `cls` but `NOT_OPTIONS`: type, default and help from the field."
+    from fastcore.docments import docments
+    docs, choices, more = docments(cls), choices or {}, more or {}
+    for f in fields(cls):
+        if f.name in NOT_OPTIONS: continue
+        default = getattr(cls, f.name)   # read now: a default changed in `nodown.config` shows at once
+        h = docs[f.name].replace('; None: ', '; default: ') + more.get(f.name, '')
+        shown = {True: 'on', False: 'off'}.get(default, default)
+        h = (h if default is None else f"{h} (default: {shown})").replace('%', '%%')
+        opt = '--' + OPTION_NAMES.get(f.name, f.name).replace('_', '-')
+        kind = _option_kind(f.name, f.type)
+        if f.name in choices: kind['choices'] = choices[f.name]
+        p.add_argument(opt, default=default, help=h, **kind)
+
+# %% ../nbs/06_cli.ipynb #af87ffe4
 def _run_opts(p:argparse.ArgumentParser):
-    "Options shared by `train`, `compare` and `lr-find`: every default read from `nodown.config`."
-    d, epochs = config.DataConfig, ', '.join(f"{k} {r['epochs']}" for k, r in config.RECIPES.items())
-    p.add_argument('--data', default=d.source,
-                   help=f"cifar10 (downloaded once), cifar100, sample (bundled, offline), or a folder or .tgz in "
-                        f"fastai's layout; for segmentation nets (tag seg) their mosaic (e.g. mosaic-sample), camvid, "
-                        f"or a folder in CamVid's layout (default: {d.source})")
-    p.add_argument('--epochs', type=positive_int, default=None, help=f"default: the recipe's ({epochs})")
-    p.add_argument('--lr', type=positive_float, default=None,
-                   help="default: the model's rate in the registry (see `nodown models`) or the recipe's")
-    p.add_argument('--recipe', default=config.DEFAULT_RECIPE, choices=list(config.RECIPES),
-                   help=f"default: {config.DEFAULT_RECIPE}")
-    p.add_argument('--augment', action='store_true', default=d.augment,
-                   help='random shifts (10%%) and horizontal flips')
-    p.add_argument('--bs', type=positive_int, default=d.bs, help=f'batch size (default: {d.bs})')
+    "Options shared by `train`, `compare` and `lr-find`: the config's fields, the results folder, restart."
+    epochs = ', '.join(f"{k} {r['epochs']}" for k, r in config.RECIPES.items())
+    config_options(p, config.DataConfig, dict(valid=list(config.SPLITS)))
+    config_options(p, config.RunConfig, dict(recipe=list(config.RECIPES)), dict(epochs=f" ({epochs})"))
     p.add_argument('--out', default=config.RUNS,
                    help=f'results folder; finished runs of the same config in it are reused (default: {config.RUNS})')
     p.add_argument('--restart', action='store_true',
                    help="discard these runs' results and checkpoints in --out and train them again")
-    p.add_argument('--channels-last', action=argparse.BooleanOptionalAction, default=None,
-                   help="channels_last memory format (default: on); recorded in the run's config")
+
+def data_config(a:argparse.Namespace, # options parsed by `_run_opts`
+               )->'config.DataConfig':
+    "The `DataConfig` the parsed options describe (checked: a bad value is one line and exit status 2)."
+    return config.DataConfig(**{f.name: getattr(a, OPTION_NAMES.get(f.name, f.name)) for f in fields(config.DataConfig)
+                                if f.name not in NOT_OPTIONS})
+
+def run_options(a:argparse.Namespace, # options parsed by `_run_opts`
+               )->dict:
+    "The `RunConfig` fields the parsed options set, by name (`recipe`, `epochs`, `lr`, ...)."
+    return {f.name: getattr(a, f.name) for f in fields(config.RunConfig) if f.name not in NOT_OPTIONS}
 
 # %% ../nbs/06_cli.ipynb #3cee5c8a
 LISTING_COLUMNS = ['family', 'params', 'MMACs', 'rf', 'final_map', 'maps', 'lr', 'description', 'source', 'tags']
@@ -107,8 +137,7 @@ def _cmd_compare(a, models=None, seeds=None):
     import matplotlib; matplotlib.use('Agg')
     models = models or a.models or list(POST_MODELS)
     seeds = tuple(seeds or a.seeds)
-    res = compare(models, a.data, a.recipe, a.epochs, seeds, a.lr, a.out, a.bs, a.augment, restart=a.restart,
-                  channels_last=a.channels_last)
+    res = compare(models, data_config(a), seeds=seeds, out=a.out, restart=a.restart, **run_options(a))
     if rank_distrib() != 0: return 0
     out = Path(a.out)
     rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]
@@ -151,7 +180,7 @@ def _cmd_lr_find(a):
     from nodown.models import create_model
     create_model(a.model)
     out = check_out_dir(a.out)
-    dls = cifar_dls(a.data, bs=a.bs)
+    dls = cifar_dls(data_config(a))
     learn = make_learner(dls, build_model(run_config(a.model, dls, a.recipe, 1), dls.c), a.recipe)
     sug = learn.lr_find()
     plt.gcf().savefig(out/f'lr_find-{a.model}.png', dpi=100, bbox_inches='tight')
@@ -168,11 +197,13 @@ def build_parser()->argparse.ArgumentParser:
     m.add_argument('--tag', default=None, help="only the models of one study: 'post', 'zoo', 'seg' (segmentation)")
     m.set_defaults(func=_cmd_models)
     t = add('train', 'train one model'); t.add_argument('model', help='a name from `nodown models`'); _run_opts(t)
-    t.add_argument('--seed', type=int, default=0, help='random seed (default: 0)'); t.set_defaults(func=_cmd_train)
+    seed = config.RunConfig.seed
+    t.add_argument('--seed', type=int, default=seed, help=f'random seed (default: {seed})')
+    t.set_defaults(func=_cmd_train)
     c = add('compare', "train several models on the same split (default: the post's three + same-padded dilated)")
     c.add_argument('models', nargs='*', help='names from `nodown models`'); _run_opts(c)
-    c.add_argument('--seeds', type=int, nargs='+', default=[0],
-                   help='one run per model and seed (default: 0)'); c.set_defaults(func=_cmd_compare)
+    c.add_argument('--seeds', type=int, nargs='+', default=[seed], help=f'one run per model and seed (default: {seed})')
+    c.set_defaults(func=_cmd_compare)
     e = add('evaluate', "score the finished runs of a results folder on another split")
     e.add_argument('out', help='a results folder written by train or compare')
     e.add_argument('--data', required=True, help="what to score on: a folder with test/, a folder of class subfolders, "

@@ -15,9 +15,9 @@ from .models import list_models, default_cfg
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
 from .data import cifar_dls, folder_dl, source_path, source_name
-from .segdata import seg_dls
-from .config import DataConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
-from .train import RunConfig, run_config, train_config, build_model, check_recipe, load_checkpoint, config_diff
+from .segdata import data_loaders
+from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
+from .train import resolve, with_data, train_config, build_model, load_checkpoint, config_diff
 from fastai.torch_core import rank_distrib
 
 # %% auto #0
@@ -151,32 +151,31 @@ def task_of(models:list, # registered names
 
 # %% ../nbs/04_compare.ipynb #5d3c312a
 def compare(models:list=POST_MODELS, # registered names
-            source=DataConfig.source, # a `cifar_dls` source; for segmentation nets a `seg_dls` one (its mosaic)
+            source:str|DataConfig=DataConfig.source, # a `cifar_dls` source (`seg_dls` to segment) or a `DataConfig`
             recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
             epochs:int|None=None, # default: the recipe's
             seeds:tuple=(0,), # one run per model and seed
             lr:float|dict|None=None, # default: each model's `default_lr`; a dict gives a rate per model
             out:Path=RUNS, # results folder; finished runs of the same config in it are reused
-            bs:int=DataConfig.bs, # batch size
-            augment:bool=DataConfig.augment, # random shifts and flips
+            bs:int=DataConfig.bs, # batch size (when `source` is not a `DataConfig`)
+            augment:bool=DataConfig.augment, # random shifts and flips (when `source` is not a `DataConfig`)
             show:bool|str='auto', # progress bars in a terminal or notebook, a line per epoch otherwise; False: silent
-            dls=None, # ready `DataLoaders` from `cifar_dls` (else built from `source`)
+            dls=None, # ready `DataLoaders` from `cifar_dls` or `seg_dls` (else built from `source`)
             restart:bool=False, # discard these runs' old results and checkpoints and train them again
             channels_last:bool|None=None, # memory format; default: on (part of the config)
             amp:bool|None=None, # mixed precision; default: on CUDA only (part of the config)
             **model_kw, # every model's own options (e.g. `width=0.25`), recorded in each config
            )->pd.DataFrame:
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
-    check_recipe(recipe)
     models, seeds = _unique(models, 'model'), _unique(seeds, 'seed')
-    for m in models: default_cfg(m)  # fail early on an unknown name
-    if task_of(models) == 'segment':
-        if augment: raise ValueError("augment (shifts and flips) is for classification: a mosaic is random already")
-        dls = dls or seg_dls(source, bs=bs)
-    else: dls = dls or cifar_dls(source, bs=bs, augment=augment)
-    cfgs = [run_config(m, dls, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, amp,
-                       channels_last, **model_kw)
-            for m in models for s in seeds]
+    if not models or not seeds: raise ValueError("compare needs at least one model and one seed")
+    task = task_of(models)   # the names checked in the registry, nothing built
+    data = source if isinstance(source, DataConfig) else DataConfig(source, bs, augment=augment, task=task)
+    cfgs = [resolve(RunConfig(m, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, data, model_kw, amp=amp,
+                              channels_last=channels_last), dls.device if dls else None)
+            for m in models for s in seeds]   # every run's config, before any data is read
+    dls = dls or data_loaders(cfgs[0].data)
+    cfgs = [with_data(c, dls) for c in cfgs]   # and the data's hash, once decoded
     out, results = check_out_dir(out), []
     with folder_lock(out) if rank_distrib() == 0 else nullcontext():   # one writer per results folder
         for c in cfgs:
@@ -198,7 +197,7 @@ def load_run_model(out:Path, # a results folder
                   )->torch.nn.Module:
     "The trained model of run `model`/`seed` under `out`, built from the run's config, in eval mode."
     d = Path(out)/run_name(model, seed); r = result or read_json(d/'result.json')
-    m = build_model(RunConfig(**r['config']), len(r['vocab']))
+    m = build_model(RunConfig.from_dict(r['config']), len(r['vocab']))
     m.load_state_dict(torch.load(d/'model.pth', map_location='cpu', weights_only=True))
     return m.eval()
 

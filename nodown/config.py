@@ -6,16 +6,21 @@ Docs: https://nodown.github.io/nodown/config.html.md"""
 
 # %% ../nbs/00b_config.ipynb #73c0e355
 from __future__ import annotations
-from dataclasses import dataclass
+import hashlib, json
+from dataclasses import dataclass, field, asdict, fields
 
 # %% auto #0
-__all__ = ['RECIPES', 'DEFAULT_RECIPE', 'RUNS', 'EVAL_BS', 'DataConfig']
+__all__ = ['TASKS', 'SPLITS', 'RECIPES', 'DEFAULT_RECIPE', 'RUNS', 'EVAL_BS', 'SCHEMA', 'ADDED_FIELDS', 'DataConfig', 'RunConfig',
+           'config_identity', 'config_diff']
 
 # %% ../nbs/00b_config.ipynb #01fbbbfb
+TASKS = ('classify', 'segment')   # a class per image (`cifar_dls`), a class per pixel (`seg_dls`)
+SPLITS = ('holdout', 'test')      # what a run validates on: a random holdout of train/, or the test/ folder
+
 @dataclass(frozen=True)
 class DataConfig:
-    "How a run reads and splits its data: the one home of every data default."
-    source:str='cifar10' # 'cifar10' (fastai downloads it), 'cifar100', 'sample' (bundled, offline), a folder or .tgz
+    "How a run reads and splits its data: the one home of every data default, checked when it is made."
+    source:str='cifar10' # 'cifar10', 'cifar100', 'sample' (bundled, offline), a folder or .tgz; 'camvid' to segment
     bs:int=64 # batch size
     valid:str='holdout' # 'holdout' (a random split of train/, as the post) or 'test' (the test/ folder)
     valid_pct:float=0.2 # share of train/ held out
@@ -23,6 +28,16 @@ class DataConfig:
     augment:bool=False # random shifts (up to 10%) and horizontal flips, training set only
     normalize:bool=True # normalise with the channel statistics (CIFAR's; ImageNet's for CamVid)
     fast:bool=True # in-memory tensors instead of fastai's per-image `DataBlock`
+    task:str='classify' # 'classify' or 'segment': the model's, from the registry
+
+    def __post_init__(self):
+        if isinstance(self.bs, bool) or not isinstance(self.bs, int) or self.bs < 1:
+            raise ValueError(f"bs must be a positive integer, got {self.bs!r}")
+        if self.valid not in SPLITS: raise ValueError(f"valid must be one of {', '.join(SPLITS)}, got {self.valid!r}")
+        if not 0 < self.valid_pct < 1: raise ValueError(f"valid_pct must be between 0 and 1, got {self.valid_pct!r}")
+        if self.task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {self.task!r}")
+        if self.augment and self.task == 'segment':
+            raise ValueError("augment (shifts and flips) is for classification: a mosaic is random already")
 
 # %% ../nbs/00b_config.ipynb #1cb8bba3
 RECIPES = dict(
@@ -32,3 +47,60 @@ RECIPES = dict(
 DEFAULT_RECIPE = 'one_cycle'   # the fastai post's
 RUNS = 'runs'                  # where `compare` and the command line write results unless told
 EVAL_BS = 256                  # batch size of `evaluate`: scoring only, so larger than training's
+
+# %% ../nbs/00b_config.ipynb #8fc30be0
+SCHEMA = 2                            # version of a saved config (1: before `task` and `schema` were saved)
+ADDED_FIELDS = dict(task='classify')  # fields added after schema 1, with the value every older run had
+
+@dataclass(frozen=True)
+class RunConfig:
+    "Everything that decides the numbers of a run; saved with its result and checkpoint, and compared before reuse."
+    model:str # registered name
+    recipe:str=DEFAULT_RECIPE # a key of `RECIPES`
+    epochs:int|None=None # epochs of the schedule; None: the recipe's
+    lr:float|None=None # peak (one_cycle) or initial (paper) learning rate; None: the model's (registry) or the recipe's
+    seed:int|None=0 # seeds Python, NumPy, torch and the loader's shuffling; None: not seeded
+    data:DataConfig=DataConfig() # how the data is read and split
+    model_kw:dict=field(default_factory=dict) # passed to `create_model` (e.g. the paper's `drop=True`)
+    data_hash:str='' # `fingerprint` of the decoded images and labels, filled in once the loaders are built
+    amp:bool|None=None # mixed precision; None: on CUDA only
+    channels_last:bool=True # channels_last memory format
+
+    @property
+    def task(self)->str: return self.data.task
+    @property
+    def bs(self)->int: return self.data.bs
+    def to_dict(self)->dict:
+        "The config as saved: flat, the data's fields beside the run's (`data`: the source), with its `schema`."
+        d = asdict(self); data = d.pop('data')
+        return dict(d, data=data.pop('source'), **data, schema=SCHEMA)
+    @classmethod
+    def from_dict(cls, d:dict)->RunConfig:
+        "A saved config read with today's schema: an older one migrated, fields added since at their old value."
+        d = dict(d); schema = d.pop('schema', 1)
+        if schema > SCHEMA: raise ValueError(f"a run config of schema {schema}, newer than this nodown's ({SCHEMA}): "
+                                             "upgrade nodown to read it")
+        d = {**ADDED_FIELDS, **d}
+        data = DataConfig(d.pop('data', 'custom'), **{f.name: d.pop(f.name) for f in fields(DataConfig)[1:]
+                                                      if f.name in d})
+        if unknown := sorted(set(d) - {f.name for f in fields(cls)}):
+            raise ValueError(f"not a nodown run config: unknown field(s) {', '.join(unknown)}")
+        return cls(data=data, **d)
+    @property
+    def key(self)->str:
+        "A short hash of what decides the numbers: every field but the source's name (and the schema)."
+        return hashlib.sha1(json.dumps(config_identity(self.to_dict()), sort_keys=True).encode()).hexdigest()[:12]
+
+# %% ../nbs/00b_config.ipynb #fbe71829
+def config_identity(d:dict, # a `RunConfig.to_dict()` or a saved `result.json`'s config
+                   )->dict:
+    "The fields of a saved config that decide a run's numbers: all but the source, the schema, added ones at old value."
+    added = lambda k, v: k in ADDED_FIELDS and v == ADDED_FIELDS[k]
+    return {k:v for k,v in d.items() if k not in ('data', 'schema') and not added(k, v)}
+
+def config_diff(old:dict, # a config as saved
+                new:RunConfig, # the config asked for
+               )->str:
+    "The fields that differ between `old` and `new`, as 'name old → new' (empty when they are the same run)."
+    o, n = config_identity(old), config_identity(new.to_dict())
+    return ', '.join(f"{k} {o.get(k)!r} → {n.get(k)!r}" for k in sorted(set(o)|set(n)) if o.get(k) != n.get(k))

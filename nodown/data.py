@@ -7,6 +7,7 @@ Docs: https://nodown.github.io/nodown/data.html.md"""
 # %% ../nbs/02_data.ipynb #64775b82
 from __future__ import annotations
 import hashlib, os, re, shutil, sys, tarfile, unicodedata, warnings, zlib
+from dataclasses import replace
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from .core import save_atomic, clean_stale, default_cache_dir
@@ -355,7 +356,7 @@ def _fast_dls(d, splits, vocab, bs, tfms, device):
                        TensorDL(dss[1], bs=bs*2, after_batch=tfms, device=device), device=device)
 
 # %% ../nbs/02_data.ipynb #c1ef757d
-def cifar_dls(source:str|Path=DataConfig.source, # 'cifar10', 'cifar100', 'sample', or a folder in fastai's layout
+def cifar_dls(source:str|Path|DataConfig=DataConfig.source, # 'cifar10', 'cifar100', 'sample', a folder, a `DataConfig`
               bs:int=DataConfig.bs, # batch size
               valid:str=DataConfig.valid, # 'holdout' (random split of train/, as the post) or 'test' (the test/ folder)
               valid_pct:float=DataConfig.valid_pct, # share of train/ held out
@@ -368,8 +369,10 @@ def cifar_dls(source:str|Path=DataConfig.source, # 'cifar10', 'cifar100', 'sampl
               num_workers:int|None=None, # workers of the `DataBlock` path (fastai's default)
              )->DataLoaders:
     "CIFAR `DataLoaders` for fastai: the same classes and split on the fast and the `DataBlock` paths."
-    if not isinstance(bs, int) or isinstance(bs, bool) or bs < 1:
-        raise ValueError(f"bs must be a positive integer, got {bs!r}")
+    cfg = source if isinstance(source, DataConfig) else DataConfig(source, bs, valid, valid_pct, seed, augment,
+                                                                    normalize, fast)   # checked before any work
+    source, bs, valid, valid_pct = cfg.source, cfg.bs, cfg.valid, cfg.valid_pct
+    seed, augment, normalize, fast = cfg.split_seed, cfg.augment, cfg.normalize, cfg.fast
     with warnings.catch_warnings(record=True) as ws:
         warnings.simplefilter('always', DataWarning)
         path = source_path(source)
@@ -394,8 +397,7 @@ def cifar_dls(source:str|Path=DataConfig.source, # 'cifar10', 'cifar100', 'sampl
     dls.vocab, dls.c, dls.path = vocab, len(vocab), path
     dls.data_report = dict(images=len(d['files']), unreadable=len(d['bad']),
                            resized=len(d.get('resized', [])), notes=notes)
-    dls.data_cfg = dict(data=source_name(source), data_hash=d.get('sha') or fingerprint(d), valid=valid,
-                        valid_pct=valid_pct, split_seed=seed, augment=augment, normalize=normalize, fast=fast)
+    dls.data_config, dls.data_hash = replace(cfg, source=source_name(source)), d.get('sha') or fingerprint(d)
     return dls
 
 # %% ../nbs/02_data.ipynb #e4cedf10

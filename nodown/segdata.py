@@ -7,12 +7,13 @@ Docs: https://nodown.github.io/nodown/segdata.html.md"""
 # %% ../nbs/02a_segdata.ipynb #5d2c7ab4
 from __future__ import annotations
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
 from .core import save_atomic, default_cache_dir
 from .config import DataConfig
-from .data import (IMAGE_EXTS, TensorImages, TensorDL, batch_tfms, class_of, load_decoded,
+from .data import (IMAGE_EXTS, TensorImages, TensorDL, batch_tfms, class_of, load_decoded, cifar_dls,
                    source_name, source_path, split_files, walk_files)
 from fastai.data.all import DataLoaders, DataBlock, RandomSplitter, IntToFloatTensor, Normalize
 from fastai.data.external import untar_data, URLs
@@ -23,7 +24,7 @@ from fastai.torch_core import default_device
 
 # %% auto #0
 __all__ = ['BACKGROUND', 'CAMVID_LAYOUT', 'mosaic_layout', 'paste_mosaic', 'mosaic_data', 'load_mosaic', 'mask_of',
-           'camvid_items', 'camvid_like', 'TensorMasks', 'seg_dls']
+           'camvid_items', 'camvid_like', 'TensorMasks', 'seg_dls', 'data_loaders']
 
 # %% ../nbs/02a_segdata.ipynb #a7051f8b
 BACKGROUND = 'background'
@@ -205,7 +206,7 @@ def _seg_source(source)->tuple:
     return ('camvid', p) if p.is_dir() and ((p/'codes.txt').exists() or (p/'labels').is_dir()) else ('mosaic', source)
 
 # %% ../nbs/02a_segdata.ipynb #eb53eb7e
-def seg_dls(source:str|Path=f'mosaic-{DataConfig.source}', # 'mosaic-sample', 'mosaic-cifar10', 'camvid', a folder
+def seg_dls(source:str|Path|DataConfig=f'mosaic-{DataConfig.source}', # 'mosaic-sample', 'camvid', a folder, DataConfig
             bs:int=DataConfig.bs, # batch size
             valid_pct:float=DataConfig.valid_pct, # share held out (of train/ images for a mosaic, of images for CamVid)
             seed:int=DataConfig.split_seed, # seed of the holdout split
@@ -216,8 +217,9 @@ def seg_dls(source:str|Path=f'mosaic-{DataConfig.source}', # 'mosaic-sample', 'm
             cache_dir:Path|None=None, # where decoded images and mosaics are cached (`default_cache_dir()`)
            )->DataLoaders:
     "Segmentation `DataLoaders`: images and masks, `vocab` the class names; data and split recorded like `cifar_dls`."
-    if not isinstance(bs, int) or isinstance(bs, bool) or bs < 1:
-        raise ValueError(f"bs must be a positive integer, got {bs!r}")
+    cfg = source if isinstance(source, DataConfig) else DataConfig(source, bs, valid_pct=valid_pct, split_seed=seed,
+                                                                    normalize=normalize, task='segment')
+    source, bs, valid_pct, seed, normalize = cfg.source, cfg.bs, cfg.valid_pct, cfg.split_seed, cfg.normalize
     device = default_device() if device is None else torch.device(device)
     kind, src = _seg_source(source)
     if kind == 'camvid':
@@ -231,6 +233,12 @@ def seg_dls(source:str|Path=f'mosaic-{DataConfig.source}', # 'mosaic-sample', 'm
         hw = m['train'][1].shape[-2:]
         name = f"mosaic-{source_name(src)}"
     dls.vocab, dls.c, dls.input_size = list(vocab), len(vocab), (3, *hw)
-    dls.data_cfg = dict(data=name, data_hash=sha, valid='holdout', valid_pct=valid_pct, split_seed=seed, augment=False,
-                        normalize=normalize, fast=fast, task='segment')
+    dls.data_config, dls.data_hash = replace(cfg, source=name, fast=fast, task='segment'), sha
     return dls
+
+# %% ../nbs/02a_segdata.ipynb #254c661a
+def data_loaders(data:DataConfig, # how to read and split the data; its `task` picks the loader
+                 **kwargs, # passed on, e.g. `device` or `cache_dir`
+                )->DataLoaders:
+    "The `DataLoaders` that `data` describes: `cifar_dls` to classify, `seg_dls` to segment."
+    return (seg_dls if data.task == 'segment' else cifar_dls)(data, **kwargs)

@@ -12,8 +12,7 @@ import pandas as pd
 from .compare import compare, load_results, run_name, task_of, POST_MODELS
 from .core import read_json
 from .analysis import consistency_file
-from .data import cifar_dls
-from .segdata import seg_dls
+from .segdata import data_loaders
 from .config import DataConfig
 from .models import default_cfg, list_models
 
@@ -71,8 +70,7 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
         if missing:
             print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
         return out
-    seg = task_of(calls[0]['models']) == 'segment'
-    dls = (seg_dls if seg else cifar_dls)(data, bs=DataConfig.bs)   # 'seg' trains on the mosaic of `data`
+    dls = data_loaders(DataConfig(data, task=task_of(calls[0]['models'])))   # 'seg' trains on the mosaic of `data`
     for kw in calls: compare(dls=dls, out=out, show=show, **kw)
     return out
 

@@ -6,15 +6,15 @@ Docs: https://nodown.github.io/nodown/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #f5ca44bf
 from __future__ import annotations
-import copy, hashlib, json, math, platform, random, subprocess, sys, time, warnings
+import copy, math, platform, random, subprocess, sys, time, warnings
 from contextlib import nullcontext, contextmanager
-from dataclasses import dataclass, field, asdict
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 import fastai
 from .models import create_model, default_cfg
-from .config import RECIPES, DEFAULT_RECIPE, DataConfig
+from .config import RECIPES, DEFAULT_RECIPE, DataConfig, RunConfig, config_diff
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # noqa: F401,F403 (patches `Learner.fit_one_cycle`)
@@ -23,16 +23,16 @@ from fastai.callback.channelslast import ChannelsLast
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy, JaccardCoeffMulti
 from fastai.optimizer import SGD
-from fastai.torch_core import set_seed, rank_distrib, num_distrib
+from fastai.torch_core import set_seed, rank_distrib, num_distrib, default_device
 from fastprogress.fastprogress import IN_NOTEBOOK
 from .core import save_atomic
 
 # %% auto #0
-__all__ = ['ADDED_FIELDS', 'CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'RunConfig',
-           'config_identity', 'config_diff', 'run_config', 'git_commit', 'run_env', 'channels_last_speedup',
-           'speed_settings', 'rng_state', 'set_rng_state', 'CheckpointError', 'load_checkpoint', 'plain', 'Diverged',
-           'StopOnNonFinite', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
-           'fit_recipe', 'quiet', 'train_config', 'train']
+__all__ = ['CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'with_data',
+           'run_config', 'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'rng_state',
+           'set_rng_state', 'CheckpointError', 'load_checkpoint', 'plain', 'Diverged', 'StopOnNonFinite', 'EpochLog',
+           'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet',
+           'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -67,54 +67,42 @@ class MultiStepLR(Callback):
                 ): self.lr,self.milestones,self.gamma = lr,milestones,gamma
     def before_epoch(self): self.opt.set_hyper('lr', self.lr*self.gamma**sum(self.epoch >= m for m in self.milestones))
 
-# %% ../nbs/03_train.ipynb #8a9cfab3
-@dataclass(frozen=True)
-class RunConfig:
-    "Everything that decides the numbers of a run; saved with its result and checkpoint, and compared before reuse."
-    model:str # registered name
-    recipe:str # a key of `RECIPES`
-    epochs:int # epochs of the schedule
-    lr:float # peak (one_cycle) or initial (paper) learning rate
-    seed:int|None # seeds Python, NumPy, torch and the loader's shuffling; None: not seeded
-    bs:int # batch size
-    model_kw:dict=field(default_factory=dict) # passed to `create_model` (e.g. the paper's `drop=True`)
-    data:str='custom' # the source as given (left out of `key`)
-    data_hash:str='' # `fingerprint` of the decoded images and their labels
-    valid:str=DataConfig.valid # 'holdout' or 'test'
-    valid_pct:float=DataConfig.valid_pct # share of train/ held out
-    split_seed:int=DataConfig.split_seed # seed of the holdout split
-    augment:bool=DataConfig.augment # random shifts and flips
-    normalize:bool=DataConfig.normalize # channel statistics
-    fast:bool=DataConfig.fast # in-memory loaders (else the `DataBlock` path)
-    amp:bool=False # mixed precision
-    channels_last:bool=False # channels_last memory format
-    task:str='classify' # 'classify' (a class per image) or 'segment' (a class per pixel); added in schema 2
+# %% ../nbs/03_train.ipynb #ff197d0e
+def resolve(cfg:RunConfig, # a config that may leave `epochs`, `lr`, `amp` or `channels_last` as None
+            device=None, # the device it will train on (default: fastai's `default_device()`): decides `amp`
+           )->RunConfig:
+    "`cfg` with every default filled in from its recipe and its model's registry entry, before any data is read."
+    r, m = check_recipe(cfg.recipe), default_cfg(cfg.model)
+    epochs = r['epochs'] if cfg.epochs is None else cfg.epochs
+    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
+        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
+    kw = {'drop': True, **cfg.model_kw} if r.get('drop') and m['drop'] else cfg.model_kw   # an explicit drop=False wins
+    amp = torch.device(device or default_device()).type == 'cuda' if cfg.amp is None else bool(cfg.amp)
+    cl = RunConfig.channels_last if cfg.channels_last is None else bool(cfg.channels_last)
+    return replace(cfg, epochs=epochs, lr=float(cfg.lr or default_lr(cfg.model, cfg.recipe)), amp=amp,
+                   channels_last=cl, model_kw=dict(sorted(kw.items())), data=replace(cfg.data, task=m['task']))
 
-    def to_dict(self)->dict: return asdict(self)
-    @property
-    def key(self)->str:
-        "A short hash of every field but `data`."
-        return hashlib.sha1(json.dumps(config_identity(self.to_dict()), sort_keys=True).encode()).hexdigest()[:12]
+# %% ../nbs/03_train.ipynb #dafa9f3b
+def loaders_data(dls, # `DataLoaders`
+                )->tuple:
+    "The `DataConfig` and data hash `dls` recorded (`cifar_dls`, `seg_dls` record them); else a 'custom' source."
+    return getattr(dls, 'data_config', None) or DataConfig('custom', dls.train.bs), getattr(dls, 'data_hash', '')
 
-# %% ../nbs/03_train.ipynb #6a3c6d2a
-ADDED_FIELDS = dict(task='classify')   # fields added after configs were first saved, with the value every older run had
+def with_data(cfg:RunConfig, # a resolved config
+              dls, # the loaders it trains on
+             )->RunConfig:
+    "`cfg` with the data as `dls` recorded it and its hash, filled in once decoded; `ValueError` for other data."
+    data, h = loaders_data(dls)
+    if data.task != cfg.task:
+        what, fn = ('segmentation', 'seg_dls') if cfg.task == 'segment' else ('classification', 'cifar_dls')
+        raise ValueError(f"{cfg.model} is a {what} net and these loaders are for {data.task}: build them with {fn}")
+    if cfg.data_hash and cfg.data_hash != h:
+        raise ValueError(f"these loaders hold other data ({h or 'unknown'}) than the config says ({cfg.data_hash})")
+    return replace(cfg, data=data, data_hash=h)
 
-def config_identity(d:dict, # a `RunConfig` as a dict (`dataclasses.asdict` or a saved `result.json`'s config)
-                   )->dict:
-    "The fields of a config dict that decide a run's numbers: all but the source's name added ones at their old value."
-    return {k:v for k,v in d.items() if k != 'data' and not (k in ADDED_FIELDS and v == ADDED_FIELDS[k])}
-
-# %% ../nbs/03_train.ipynb #26e2aac0
-def config_diff(old:dict, # a config as saved
-                new:RunConfig, # the config asked for
-               )->str:
-    "The fields that differ between `old` and `new`, as 'name old → new' (empty when they are the same run)."
-    o, n = config_identity(old), config_identity(new.to_dict())
-    return ', '.join(f"{k} {o.get(k)!r} → {n.get(k)!r}" for k in sorted(set(o)|set(n)) if o.get(k) != n.get(k))
-
-# %% ../nbs/03_train.ipynb #961ae442
+# %% ../nbs/03_train.ipynb #8cfc6fcb
 def run_config(model:str, # registered name
-               dls, # `DataLoaders` from `cifar_dls` (their `data_cfg` describes the data)
+               dls, # `DataLoaders` from `cifar_dls` or `seg_dls` (they record their data)
                recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
                epochs:int|None=None, # default: the recipe's
                lr:float|None=None, # default: `default_lr(model, recipe)`
@@ -123,21 +111,9 @@ def run_config(model:str, # registered name
                channels_last:bool|None=None, # memory format; default: on (`channels_last`), never chosen by a timing
                **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
               )->RunConfig:
-    "The `RunConfig` of a run, with every default resolved: `train`, `compare` and the CLI all build it here."
-    r, task = check_recipe(recipe), default_cfg(model)['task']
-    if task != (data_task := getattr(dls, 'data_cfg', {}).get('task', 'classify')):
-        what, fn = ('segmentation', 'seg_dls') if task == 'segment' else ('classification', 'cifar_dls')
-        raise ValueError(f"{model} is a {what} net and these loaders are for {data_task}: build them with {fn}")
-    epochs = r['epochs'] if epochs is None else epochs
-    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
-    if r.get('drop') and default_cfg(model)['drop']:
-        model_kw = {'drop': True, **model_kw}   # an explicit drop=False wins
-    cuda = torch.device(dls.device or 'cpu').type == 'cuda'
-    return RunConfig(model, recipe, epochs, float(lr or default_lr(model, recipe)), seed, dls.train.bs,
-                     dict(sorted(model_kw.items())),
-                     **getattr(dls, 'data_cfg', {}), amp=cuda if amp is None else bool(amp),
-                     channels_last=True if channels_last is None else bool(channels_last))
+    "The resolved `RunConfig` of training `model` on the loaders `dls`: `train` and the command line build it here."
+    cfg = RunConfig(model, recipe, epochs, lr, seed, model_kw=model_kw, amp=amp, channels_last=channels_last)
+    return with_data(resolve(cfg, dls.device), dls)
 
 # %% ../nbs/03_train.ipynb #c2205320
 def _git(*args)->str|None:
@@ -421,6 +397,7 @@ def train_config(cfg:RunConfig, # from `run_config`
                  state:dict|None=None, # the checkpoint at `ckpt`, if the caller has read it (not read again)
                 )->tuple:
     "Train the run `cfg` describes; return the `Learner` and a dict of config, key, environment, status and history."
+    cfg = with_data(resolve(cfg, dls.device), dls)   # unchanged when it came from `run_config` or `compare`
     if state is None and ckpt and Path(ckpt).exists(): state = load_checkpoint(ckpt, cfg)
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
     learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs, cfg.task)

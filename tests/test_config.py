@@ -1,5 +1,5 @@
 "Every default lives in nodown.config: the functions, RunConfig and the command line read it there."
-import dataclasses, inspect
+import inspect
 import nodown.config as config
 from nodown.config import DataConfig, RUNS, EVAL_BS, DEFAULT_RECIPE
 from nodown.data import cifar_dls, split_files, folder_dl
@@ -19,8 +19,7 @@ def test_functions_take_their_defaults_from_the_config():
     assert default(cifar_dls, 'seed') == default(split_files, 'seed') == default(seg_dls, 'seed') == d.split_seed
     assert default(compare, 'out') == RUNS and default(evaluate, 'bs') == default(folder_dl, 'bs') == EVAL_BS
     assert default(train, 'recipe') == default(compare, 'recipe') == default(run_config, 'recipe') == DEFAULT_RECIPE
-    rc = {f.name: f.default for f in dataclasses.fields(RunConfig)}
-    assert all(rc[k] == getattr(d, k) for k in ('valid', 'valid_pct', 'split_seed', 'augment', 'normalize', 'fast'))
+    assert RunConfig('vgg_4').data == d and RunConfig.recipe == DEFAULT_RECIPE   # a run's data: a `DataConfig`
 
 def _defaults(cmd):
     sub = next(a for a in build_parser()._actions if a.dest == 'cmd').choices[cmd]
@@ -37,3 +36,23 @@ def test_a_default_changed_in_the_config_changes_the_command_line(monkeypatch):
     h = ' '.join(command_help('compare').split())
     assert '(default: 128)' in h and '(default: sample)' in h and '(default: elsewhere)' in h and 'one_cycle 12' in h
     assert '(default: 512)' in ' '.join(command_help('evaluate').split())
+
+def test_a_default_edited_in_config_py_changes_it_everywhere(tmp_path):
+    "One edit to nodown/config.py (a copy): the loaders, compare, RunConfig and the command line's --help all follow."
+    import re, shutil, subprocess, sys
+    from pathlib import Path
+    src = Path(config.__file__).parent
+    shutil.copytree(src, tmp_path/'nodown', ignore=shutil.ignore_patterns('__pycache__', 'data'))
+    f = tmp_path/'nodown'/'config.py'
+    text, n = re.subn(r"\bbs:int=64\b", "bs:int=96", f.read_text())
+    assert n == 1, "config.py should write the batch size default once"
+    f.write_text(text)
+    probe = ("import inspect; from nodown.data import cifar_dls; from nodown.segdata import seg_dls; "
+             "from nodown.compare import compare; from nodown.config import RunConfig; from nodown.cli import command_help; "
+             "d = lambda f: inspect.signature(f).parameters['bs'].default; "
+             "print(d(cifar_dls), d(seg_dls), d(compare), RunConfig('vgg_4').bs, "
+             "'(default: 96)' in ' '.join(command_help('train').split()))")
+    r = subprocess.run([sys.executable, '-c', probe], cwd=tmp_path, capture_output=True, text=True,
+                       env={**__import__('os').environ, 'PYTHONPATH': str(tmp_path)})
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.split() == ['96', '96', '96', '96', 'True'], r.stdout

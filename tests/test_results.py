@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 import pytest
-from nodown.train import RunConfig, config_diff, config_identity
+from nodown.config import RunConfig, SCHEMA, config_diff, config_identity
 
 RESULTS = sorted((Path(__file__).parent.parent/'results').glob('*/*/result.json'))
 
@@ -12,7 +12,14 @@ def test_there_are_stored_runs():
 @pytest.mark.parametrize('path', RESULTS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
 def test_stored_config_is_the_same_run_today(path):
     r = json.loads(path.read_text())
-    cfg = RunConfig(**r['config'])                    # read with today's schema (fields added since take their old value)
+    cfg = RunConfig.from_dict(r['config'])            # read with today's schema (older ones migrated on read)
     assert config_diff(r['config'], cfg) == ''        # compares equal: it would be reused, never retrained
     assert cfg.key == r['key']                        # and hashes to the key it was saved under
     assert config_identity(cfg.to_dict()) == config_identity(r['config'])
+
+def test_a_stored_config_saved_again_is_todays_schema():
+    "Read, then written by today's engine: the same run under the same key, now with the schema it was written in."
+    r = json.loads(RESULTS[0].read_text())
+    new = RunConfig.from_dict(r['config']).to_dict()
+    assert new['schema'] == SCHEMA and RunConfig.from_dict(new).key == r['key']
+    assert config_diff(new, RunConfig.from_dict(r['config'])) == ''

@@ -111,7 +111,7 @@ def models_listing(cache_dir:Path|None=None, # default `default_cache_dir()`
     except (OSError, ValueError): pass   # missing or unreadable: counted again
     from nodown.stats import models_table
     from nodown.models import default_cfg
-    t = models_table(); t['tags'] = [' '.join(default_cfg(n)['tags']) for n in t.index]
+    t = models_table(); t['tags'] = [' '.join(default_cfg(n).tags) for n in t.index]
     save_atomic(t.to_csv(), f)
     return t
 

@@ -27,7 +27,7 @@ __all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summariz
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = tuple(sorted(list_models(tag='post'),
-                           key=lambda m: default_cfg(m)['reported'] or 2.))   # the registry's 'post' tag:
+                           key=lambda m: default_cfg(m).reported or 2.))   # the registry's 'post' tag:
 # the post's three nets in the order of its figures, then the one it did not train (no figure)
 
 # %% ../nbs/04_compare.ipynb #82afd69d
@@ -142,7 +142,7 @@ def _unique(xs, what:str)->list:
 def task_of(models:list, # registered names
            )->str:
     "The one task of `models`: 'classify' or 'segment'; a `ValueError` when they mix both."
-    tasks = {m: default_cfg(m)['task'] for m in models}
+    tasks = {m: default_cfg(m).task for m in models}
     if len(set(tasks.values())) > 1:
         seg = [m for m,t in tasks.items() if t == 'segment']
         raise ValueError(f"{', '.join(seg)} segment and {', '.join(m for m in tasks if m not in seg)} classify: "

@@ -8,44 +8,54 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 from __future__ import annotations
 import difflib, fnmatch
 from dataclasses import dataclass, replace
+from .config import TASKS
 from functools import partial
 import torch, torch.nn as nn
 from fastcore.basics import listify
 from .layers import *
 
 # %% auto #0
-__all__ = ['TASKS', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'register_model', 'list_models', 'create_model', 'default_cfg',
+__all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model', 'default_cfg',
            'list_families', 'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same',
            'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer', 'init_he', 'AllCNN',
            'up_block', 'SegDilated', 'EncoderDecoder']
 
 # %% ../nbs/01_models.ipynb #31524125
-_model_entrypoints = {}  # name -> (builder, one-line description)
-_default_cfgs = {}       # name -> dict(family=, lr=, drop=, source=, kind=, tags=, reported=, task=, input_size=)
-TASKS = ('classify', 'segment')
+@dataclass(frozen=True)
+class ModelCfg:
+    "The registry's facts about one model, as timm keeps a default cfg per model: what a run needs to know of it."
+    name:str # registry name
+    doc:str # one-line description
+    family:str='' # the family it belongs to, as the Models table groups them (e.g. 'All-CNN')
+    lr:float=1e-2 # default one-cycle learning rate (the post's 1e-2)
+    drop:bool=False # whether the builder takes `drop` (the All-CNN paper's dropout)
+    source:str='nodown' # where the architecture comes from
+    kind:str='' # its downsampling, in words (e.g. 'max', 'none + dilation')
+    tags:tuple=() # the studies it belongs to (e.g. 'post', 'zoo')
+    reported:float|None=None # CIFAR-10 accuracy its source gives (the post's at 30 epochs, Table 3's)
+    task:str='classify' # 'classify' (a class per image) or 'segment' (a class per pixel)
+    input_size:tuple=(3,32,32) # (channels, height, width) its stats are counted at
+
+    def __post_init__(self):
+        if self.task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {self.task!r}")
+        object.__setattr__(self, 'tags', tuple(self.tags)); object.__setattr__(self, 'input_size', tuple(self.input_size))
+    def __getitem__(self, k:str): return getattr(self, k)   # `cfg['lr']` reads as it did when cfgs were dicts
+
+# %% ../nbs/01_models.ipynb #5387b09c
+_model_entrypoints = {}  # name -> builder
+_default_cfgs = {}       # name -> `ModelCfg`
 
 def register_model(fn=None, # a builder (function or class) taking `n_out` and `c_in`
                    name:str|None=None, # registry name; default: the builder's name in lower case
                    doc:str|None=None, # one-line description; default: the builder's docstring
-                   family:str='', # the family it belongs to, as the Models table groups them (e.g. 'All-CNN')
-                   lr:float=1e-2, # default one-cycle learning rate (the post's 1e-2)
-                   drop:bool=False, # whether the builder takes `drop` (the All-CNN paper's dropout)
-                   source:str='nodown', # where the architecture comes from
-                   kind:str='', # its downsampling, in words (e.g. 'max', 'none + dilation')
-                   tags:tuple=(), # the studies it belongs to (e.g. 'post', 'zoo')
-                   reported:float|None=None, # CIFAR-10 accuracy its source gives (the post's at 30 epochs, Table 3's)
-                   task:str='classify', # 'classify' (a class per image) or 'segment' (a class per pixel)
-                   input_size:tuple=(3,32,32), # (channels, height, width) its stats are counted at
+                   **cfg, # the rest of its `ModelCfg`: `family`, `lr`, `drop`, `source`, `kind`, `tags`, `reported`, ...
                   ):
     "Register `fn` under `name` with its default cfg; usable as a decorator."
-    if fn is None: return partial(register_model, name=name, doc=doc, family=family, lr=lr, drop=drop, source=source,
-                                  kind=kind, tags=tags, reported=reported, task=task, input_size=input_size)
-    if task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {task!r}")
+    if fn is None: return partial(register_model, name=name, doc=doc, **cfg)
     name = name or fn.__name__.lower()
     if name in _model_entrypoints: raise ValueError(f"Model {name!r} is already registered")
-    _model_entrypoints[name] = (fn, doc or (fn.__doc__ or '').strip().splitlines()[0])
-    _default_cfgs[name] = dict(family=family, lr=lr, drop=drop, source=source, kind=kind,
-                               tags=tuple(tags), reported=reported, task=task, input_size=tuple(input_size))
+    c = ModelCfg(name, doc or (fn.__doc__ or '').strip().splitlines()[0], **cfg)   # checked before it is kept
+    _model_entrypoints[name], _default_cfgs[name] = fn, c
     return fn
 
 # %% ../nbs/01_models.ipynb #59175ff1
@@ -54,7 +64,7 @@ def list_models(pattern:str='*', # `fnmatch` pattern, e.g. 'vgg4*'
                )->list:
     "Sorted names of the registered models that match `pattern` (and carry `tag`)."
     return sorted(n for n in _model_entrypoints
-                  if fnmatch.fnmatch(n, pattern.lower()) and (tag is None or tag in _default_cfgs[n]['tags']))
+                  if fnmatch.fnmatch(n, pattern.lower()) and (tag is None or tag in _default_cfgs[n].tags))
 
 # %% ../nbs/01_models.ipynb #d9d747d5
 def _check_name(name:str):
@@ -70,19 +80,19 @@ def create_model(name:str, # a name from `list_models()`
                 )->nn.Module:
     "Create the registered model `name`."
     _check_name(name)
-    return _model_entrypoints[name][0](**kwargs)
+    return _model_entrypoints[name](**kwargs)
 
 # %% ../nbs/01_models.ipynb #eef9487b
 def default_cfg(name:str, # a name from `list_models()`
-               )->dict:
+               )->ModelCfg:
     "The registry's facts about `name`: description, family, one-cycle rate, dropout support, source, task, input size."
     _check_name(name)
-    return dict(name=name, doc=_model_entrypoints[name][1], **_default_cfgs[name])
+    return _default_cfgs[name]
 
 # %% ../nbs/01_models.ipynb #48e7e311
 def list_families()->list:
     "The model families, in the order they were registered (the order of the Models table)."
-    return list(dict.fromkeys(c['family'] for c in _default_cfgs.values()))
+    return list(dict.fromkeys(c.family for c in _default_cfgs.values()))
 
 # %% ../nbs/01_models.ipynb #7188436b
 @dataclass(frozen=True)

@@ -115,11 +115,11 @@ def models_table(names:str|list='*', # a `list_models` pattern, or a list of nam
     rows = []
     for n in names:
         cfg = default_cfg(n)
-        with torch.device('meta'): s = model_stats(create_model(n, **kwargs), input_size or cfg['input_size'])
-        rows.append(dict(model=n, family=cfg['family'], params=s['params'], MMACs=round(s['macs']/1e6, 2), rf=s['rf'],
+        with torch.device('meta'): s = model_stats(create_model(n, **kwargs), input_size or cfg.input_size)
+        rows.append(dict(model=n, family=cfg.family, params=s['params'], MMACs=round(s['macs']/1e6, 2), rf=s['rf'],
                          final_map=s['sizes'][-2] if len(s['sizes'])>1 else s['sizes'][-1],
-                         maps='→'.join(map(str, s['maps'])), lr=cfg['lr'],
-                         description=cfg['doc'], source=cfg['source']))
+                         maps='→'.join(map(str, s['maps'])), lr=cfg.lr,
+                         description=cfg.doc, source=cfg.source))
     df = pd.DataFrame(rows)
     if not len(df): return df
     order = {f:i for i,f in enumerate(list_families())}

@@ -135,7 +135,7 @@ def post_table(out:Path, # the post's results folder (30 epochs)
     acc, rows = accuracies(out), []
     for m in models:
         if m not in acc: continue
-        post, ours = default_cfg(m)['reported'], statistics.mean(acc[m])
+        post, ours = default_cfg(m).reported, statistics.mean(acc[m])
         rows.append(dict(model=m, post=post, ours=round(ours, 4),
                          std=float('nan') if _std(acc[m]) is None else round(_std(acc[m]), 4),
                          seeds=len(acc[m]), gap_points=None if post is None else round(100*(ours - post), 1)))
@@ -228,7 +228,7 @@ def allcnn_finding(results:Path, # the folder that holds the study's results fol
     if not {'base_cnn_c', 'all_cnn_c', 'strided_cnn_c'} <= set(acc): return None
     vs = [verdict(acc[m], acc['base_cnn_c'], n, 'Model C') for m, n in (('all_cnn_c', 'All-CNN-C'),
                                                                         ('strided_cnn_c', 'Strided-CNN-C'))]
-    err = {m: 100*(1 - default_cfg(m)['reported']) for m in ('all_cnn_c', 'base_cnn_c')}
+    err = {m: 100*(1 - default_cfg(m).reported) for m in ('all_cnn_c', 'base_cnn_c')}
     return (f"**A learned stride-2 conv instead of max pooling** (All-CNN-C, width 0.125, {_budget(out)}, "
             f"the paper's schedule scaled down): " + '; '.join(vs) + ". The paper's Table 3, at full width and 350 "
             f"epochs, has All-CNN-C ahead ({err['all_cnn_c']:.2f}% error against {err['base_cnn_c']:.2f}%). "
@@ -252,7 +252,7 @@ def consistency_finding(results:Path, # the folder that holds the study's result
     z, part = consistencies(results/zoo), ''
     if 'vgg_4' in z and len(z) >= 3:
         best = max(z, key=lambda m: statistics.mean(z[m]))
-        part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best)['kind']}) at {fmt_acc(z[best])}, "
+        part = (f"In the zoo, the most consistent net is `{best}` ({default_cfg(best).kind}) at {fmt_acc(z[best])}, "
                 f"max pooling {fmt_acc(z['vgg_4'])}: "
                 + verdict(z[best], z['vgg_4'], f'`{best}`', 'max pooling') + ". ")
         t = consistencies(results/zoo, 'translate')

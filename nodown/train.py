@@ -46,7 +46,7 @@ def default_lr(model:str, # a registered name
                recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
               )->float:
     "The rate of a run that names none: the recipe's own, else the model's one-cycle rate from the registry."
-    return check_recipe(recipe).get('lr') or default_cfg(model)['lr']
+    return check_recipe(recipe).get('lr') or default_cfg(model).lr
 
 # %% ../nbs/03_train.ipynb #365aed6d
 def scaled_milestones(epochs:int, # epochs of this run

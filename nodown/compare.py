@@ -139,10 +139,11 @@ def _unique(xs, what:str)->list:
     return u
 
 # %% ../nbs/04_compare.ipynb #350dfe7e
-def task_of(models:list, # registered names
+def task_of(runs:list, # registered names, or resolved `RunConfig`s (no registry lookup then)
            )->str:
-    "The one task of `models`: 'classify' or 'segment'; a `ValueError` when they mix both."
-    tasks = {m: default_cfg(m).task for m in models}
+    "The one task of `runs`: 'classify' or 'segment'; a `ValueError` when they mix both."
+    tasks = {r.model: r.task for r in runs} if runs and isinstance(runs[0], RunConfig) else {
+             m: default_cfg(m).task for m in runs}
     if len(set(tasks.values())) > 1:
         seg = [m for m,t in tasks.items() if t == 'segment']
         raise ValueError(f"{', '.join(seg)} segment and {', '.join(m for m in tasks if m not in seg)} classify: "
@@ -169,11 +170,11 @@ def compare(models:list=POST_MODELS, # registered names
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
     models, seeds = _unique(models, 'model'), _unique(seeds, 'seed')
     if not models or not seeds: raise ValueError("compare needs at least one model and one seed")
-    task = task_of(models)   # the names checked in the registry, nothing built
-    data = source if isinstance(source, DataConfig) else DataConfig(source, bs, augment=augment, task=task)
+    data = source if isinstance(source, DataConfig) else DataConfig(source, bs, augment=augment)
     cfgs = [resolve(RunConfig(m, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, data, model_kw, amp=amp,
                               channels_last=channels_last), dls.device if dls else None)
-            for m in models for s in seeds]   # every run's config, before any data is read
+            for m in models for s in seeds]   # every run's config, before any data is read; nothing built
+    task_of(cfgs)   # one task: their data must be the same
     dls = dls or data_loaders(cfgs[0].data)
     cfgs = [with_data(c, dls) for c in cfgs]   # and the data's hash, once decoded
     out, results = check_out_dir(out), []

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 import fastai
-from .models import create_model, default_cfg
+from .models import create_model, default_cfg, ModelCfg
 from .config import RECIPES, DEFAULT_RECIPE, DataConfig, RunConfig, config_diff
 from fastai.learner import Learner
 from fastai.callback.core import Callback
@@ -42,11 +42,11 @@ def check_recipe(recipe:str, # a name from `RECIPES`
     return RECIPES[recipe]
 
 # %% ../nbs/03_train.ipynb #a9dea7cd
-def default_lr(model:str, # a registered name
+def default_lr(model:str|ModelCfg, # a registered name, or its `default_cfg`
                recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
               )->float:
     "The rate of a run that names none: the recipe's own, else the model's one-cycle rate from the registry."
-    return check_recipe(recipe).get('lr') or default_cfg(model).lr
+    return check_recipe(recipe).get('lr') or (model if isinstance(model, ModelCfg) else default_cfg(model)).lr
 
 # %% ../nbs/03_train.ipynb #365aed6d
 def scaled_milestones(epochs:int, # epochs of this run
@@ -79,7 +79,7 @@ def resolve(cfg:RunConfig, # a config that may leave `epochs`, `lr`, `amp` or `c
     kw = {'drop': True, **cfg.model_kw} if r.get('drop') and m['drop'] else cfg.model_kw   # an explicit drop=False wins
     amp = torch.device(device or default_device()).type == 'cuda' if cfg.amp is None else bool(cfg.amp)
     cl = RunConfig.channels_last if cfg.channels_last is None else bool(cfg.channels_last)
-    return replace(cfg, epochs=epochs, lr=float(cfg.lr or default_lr(cfg.model, cfg.recipe)), amp=amp,
+    return replace(cfg, epochs=epochs, lr=float(cfg.lr or default_lr(m, cfg.recipe)), amp=amp,
                    channels_last=cl, model_kw=dict(sorted(kw.items())), data=replace(cfg.data, task=m['task']))
 
 # %% ../nbs/03_train.ipynb #dafa9f3b
@@ -397,7 +397,8 @@ def train_config(cfg:RunConfig, # from `run_config`
                  state:dict|None=None, # the checkpoint at `ckpt`, if the caller has read it (not read again)
                 )->tuple:
     "Train the run `cfg` describes; return the `Learner` and a dict of config, key, environment, status and history."
-    cfg = with_data(resolve(cfg, dls.device), dls)   # unchanged when it came from `run_config` or `compare`
+    if None in (cfg.epochs, cfg.lr, cfg.amp): raise ValueError(f"resolve the config first: resolve({cfg!r})")
+    cfg = with_data(cfg, dls)   # the loaders must hold the config's data; unchanged when it came from them
     if state is None and ckpt and Path(ckpt).exists(): state = load_checkpoint(ckpt, cfg)
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
     learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs, cfg.task)

@@ -74,10 +74,9 @@ class APS(nn.Module):
         best = ph.flatten(2).norm(dim=2).argmax(1)
         return ph[torch.arange(len(x), device=x.device), best]
 
-# %% ../nbs/00_layers.ipynb #ee71fe78
+# %% ../nbs/00_layers.ipynb #8e12a531
 DOWNSAMPLE_KINDS = ('max', 'avg', 'stride', 'conv', 'pixel_unshuffle', 'blur', 'aps', 'none')
 
-# %% ../nbs/00_layers.ipynb #8e12a531
 def check_kind(kind:str # a downsampling kind
               )->str:
     "Return `kind` if it is a known downsampling kind, else raise a `ValueError` listing them."

@@ -111,7 +111,7 @@ def guided_backprop(model:nn.Module, # a classifier built with `nn.ReLU` modules
         for h in hs: h.remove()
     return x.grad.detach()
 
-# %% ../nbs/05_analysis.ipynb #963305dd
+# %% ../nbs/05_analysis.ipynb #a38823b3
 def show_guided_backprop(models:dict, # {name: trained model}
                          x:torch.Tensor, # a few normalised images (n, 3, h, w)
                          denorm=None, # function mapping `x` back to [0,1] for display
@@ -131,7 +131,6 @@ def show_guided_backprop(models:dict, # {name: trained model}
     if fname: fig.savefig(fname, dpi=100, bbox_inches='tight')
     return fig
 
-# %% ../nbs/05_analysis.ipynb #a38823b3
 def _normalise_map(g:torch.Tensor)->torch.Tensor:
     "Guided-backprop maps scaled per image to [0,1] for display, channels last."
     g = g - g.mean((1,2,3), keepdim=True); g = g / (g.std((1,2,3), keepdim=True)*4 + 1e-8)

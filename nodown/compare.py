@@ -52,7 +52,7 @@ def load_results(out:Path, # a results folder written by `compare`
     "The `result.json` of every run under `out` (finished or diverged)."
     return [read_json(p) for p in sorted(Path(out).glob('*/result.json'))]
 
-# %% ../nbs/04_compare.ipynb #1afd7106
+# %% ../nbs/04_compare.ipynb #e92871bb
 def _row(r:dict)->dict:
     "The numbers of one result for a summary (results without a saved config read their old top-level fields)."
     c = r.get('config', r)
@@ -60,7 +60,6 @@ def _row(r:dict)->dict:
                 epochs=c['epochs'], lr=c['lr'], final_acc=r['final_acc'], best_acc=r['best_acc'], train_s=r['train_s'],
                 images_per_s=r['images_per_s'], final_miou=r.get('final_miou'))
 
-# %% ../nbs/04_compare.ipynb #e92871bb
 def summarize(results:list, # from `load_results`
              )->pd.DataFrame:
     "One row per model over its finished runs: stats, recipe, accuracy (and mean IoU) as mean ± std over seeds."

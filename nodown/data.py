@@ -337,7 +337,7 @@ def class_of(f, # an image file in a class folder
     "The class of image file `f`: its folder's name, in Unicode NFC."
     return unicodedata.normalize('NFC', Path(f).parent.name)
 
-# %% ../nbs/02_data.ipynb #39646a5b
+# %% ../nbs/02_data.ipynb #fd50a44f
 def _block_dls(path, d, splits, vocab, bs, tfms, device, num_workers):
     "The classic fastai `DataBlock` loaders over the same files and split."
     files = [path/f for f in d['files']]
@@ -345,7 +345,6 @@ def _block_dls(path, d, splits, vocab, bs, tfms, device, num_workers):
                        splitter=lambda _: splits, get_y=class_of, item_tfms=Resize(d['x'].shape[-1]), batch_tfms=tfms)
     return dblock.dataloaders(path, bs=bs, device=device, num_workers=num_workers)
 
-# %% ../nbs/02_data.ipynb #fd50a44f
 def _fast_dls(d, splits, vocab, bs, tfms, device):
     "In-memory `TensorDL` loaders (on `device`) over the decoded tensor."
     idx = {c:i for i,c in enumerate(vocab)}

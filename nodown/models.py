@@ -279,6 +279,7 @@ class Residual(nn.Sequential):
     "`x + layers(x)`."
     def forward(self, x): return x + super().forward(x)
 
+# %% ../nbs/01_models.ipynb #770e6115
 class ConvMixer(SeqNet):
     "ConvMixer-`dim`/`depth`: a patch stem, then `depth` depthwise and pointwise blocks at one resolution."
     def __init__(self,

@@ -163,7 +163,7 @@ class TensorMasks(TensorImages):
     def target(self, y): return TensorMask(y.long())
     def decode(self, o, full=True): return o
 
-# %% ../nbs/02a_segdata.ipynb #8ddb65f5
+# %% ../nbs/02a_segdata.ipynb #0e52d991
 def _mosaic_dls(m, bs, normalize, device):
     "In-memory loaders over a mosaic's canvases and masks."
     tfms = batch_tfms(False, normalize)
@@ -193,7 +193,6 @@ def _camvid_dls(path, bs, valid_pct, seed, size, normalize, device):
     dls = dblock.dataloaders(path, bs=bs, device=device, num_workers=0)
     return dls, codes, hsh.hexdigest()[:16], side
 
-# %% ../nbs/02a_segdata.ipynb #0e52d991
 def _seg_source(source)->tuple:
     "('camvid', folder) or ('mosaic', the CIFAR source it is built from) for a `seg_dls` source."
     if source == 'camvid':

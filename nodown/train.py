@@ -140,7 +140,7 @@ def run_env(device=None, # the run's device
                 python=platform.python_version(),
                 device=f"{dev.type} ({name})", threads=torch.get_num_threads(), git=git_commit())
 
-# %% ../nbs/03_train.ipynb #386763de
+# %% ../nbs/03_train.ipynb #7ff2934c
 def _step_time(model, xb, yb, steps):
     "Seconds for `steps` forward-backward passes (after one warm-up)."
     opt = torch.optim.SGD(model.parameters(), lr=0)
@@ -150,7 +150,6 @@ def _step_time(model, xb, yb, steps):
     if xb.is_cuda: torch.cuda.synchronize()
     return time.perf_counter()-t
 
-# %% ../nbs/03_train.ipynb #7ff2934c
 def channels_last_speedup(model:nn.Module, # the model (not changed)
                           xb:torch.Tensor, # a batch of images
                           yb:torch.Tensor, # its labels
@@ -196,13 +195,12 @@ def set_rng_state(state:dict, # from `rng_state`
     if state['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda'])
     _train_loader(dls).rng.setstate(state['loader'])
 
-# %% ../nbs/03_train.ipynb #700b99d7
+# %% ../nbs/03_train.ipynb #ffae9b0a
 class CheckpointError(ValueError):
     "A checkpoint that cannot be resumed: unreadable, foreign, or written by another config."
 
 CKPT_KEYS = {'model', 'opt', 'epoch', 'history', 'config', 'rng'}
 
-# %% ../nbs/03_train.ipynb #ffae9b0a
 def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
                     cfg:RunConfig|None=None, # when given, the checkpoint must have been written by an equal config
                    )->dict:
@@ -305,14 +303,13 @@ def epoch_line(row:dict, # a row of `EpochLog.history`
             f"accuracy {row['accuracy']:.4f}" + (f"  miou {row['miou']:.4f}" if 'miou' in row else '')
             + f"  ({row['train_s']:.1f} s)")
 
-# %% ../nbs/03_train.ipynb #1c9354cb
+# %% ../nbs/03_train.ipynb #20fd5ebb
 def _broadcast(self, t, rank):
     "Broadcast the list `t` from `rank`, on CUDA for NCCL and on the CPU for gloo."
     dev = 'cuda' if torch.distributed.get_backend() == 'nccl' else 'cpu'
     t = torch.tensor(t, dtype=torch.long, device=dev); torch.distributed.broadcast(t, rank)
     return t.cpu().tolist()
 
-# %% ../nbs/03_train.ipynb #20fd5ebb
 def distrib_context(learn:Learner, # the `Learner` to train
                    ):
     "fastai's `distrib_ctx` when launched on several processes, else a null context."

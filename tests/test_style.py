@@ -25,3 +25,25 @@ def test_no_unused_imports():
         f, n = l.split(':')[:2]; return 'noqa' in Path(f).read_text().split('\n')[int(n)-1]
     unused = [l for l in r.stdout.splitlines() if 'imported but unused' in l and not noqa(l)]
     assert not unused, '\n'.join(unused)
+
+NBS = sorted((Path(__file__).parent.parent/'nbs').glob('0*.ipynb'))
+
+def export_runs(nb:Path)->list:
+    "Runs of export cells with no example or test between them: [(length, first line of each)]."
+    import json
+    runs, run = [], []
+    for c in json.loads(nb.read_text())['cells']:
+        s = ''.join(c['source'])
+        if c['cell_type'] != 'code' or s.startswith('#| default_exp'): continue
+        if s.startswith('#| export'):
+            if 'from __future__' in s: continue   # the imports
+            run.append(s.split('\n')[1][:40])
+        elif s.startswith('#| hide') and 'test_' not in s and 'assert' not in s: continue
+        else: runs.append(run); run = []
+    return [r for r in runs + [run] if r]
+
+@pytest.mark.parametrize('nb', NBS, ids=lambda p: p.name)
+def test_fastcore_rhythm(nb):
+    "Every export is soon shown or tested: never more than two export cells in a row (a helper and its user)."
+    long = [r for r in export_runs(nb) if len(r) > 2]
+    assert not long, f"{nb.name}: export cells with no example between them: {long}"

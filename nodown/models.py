@@ -38,7 +38,7 @@ class ModelCfg:
 
     def __post_init__(self):
         if self.task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {self.task!r}")
-        object.__setattr__(self, 'tags', tuple(self.tags)); object.__setattr__(self, 'input_size', tuple(self.input_size))
+        for k in ('tags', 'input_size'): object.__setattr__(self, k, tuple(getattr(self, k)))   # lists become tuples
     def __getitem__(self, k:str): return getattr(self, k)   # `cfg['lr']` reads as it did when cfgs were dicts
 
 # %% ../nbs/01_models.ipynb #5387b09c
@@ -48,7 +48,7 @@ _default_cfgs = {}       # name -> `ModelCfg`
 def register_model(fn=None, # a builder (function or class) taking `n_out` and `c_in`
                    name:str|None=None, # registry name; default: the builder's name in lower case
                    doc:str|None=None, # one-line description; default: the builder's docstring
-                   **cfg, # the rest of its `ModelCfg`: `family`, `lr`, `drop`, `source`, `kind`, `tags`, `reported`, ...
+                   **cfg, # the rest of its `ModelCfg`: `family`, `lr`, `drop`, `source`, `kind`, `tags`, ...
                   ):
     "Register `fn` under `name` with its default cfg; usable as a decorator."
     if fn is None: return partial(register_model, name=name, doc=doc, **cfg)

@@ -21,7 +21,7 @@ from fastai.callback.schedule import *  # noqa: F401,F403 (patches `Learner.fit_
 from fastai.callback.fp16 import MixedPrecision
 from fastai.callback.channelslast import ChannelsLast
 from fastai.losses import CrossEntropyLossFlat
-from fastai.metrics import accuracy, JaccardCoeffMulti
+from fastai.metrics import accuracy, Metric, flatten_check
 from fastai.optimizer import SGD
 from fastai.torch_core import set_seed, rank_distrib, num_distrib, default_device
 from fastprogress.fastprogress import IN_NOTEBOOK
@@ -326,11 +326,23 @@ def build_model(cfg:RunConfig, # the run's config
     return create_model(cfg.model, n_out=n_out, **cfg.model_kw)
 
 # %% ../nbs/03_train.ipynb #b44cd076
-class MeanIoU(JaccardCoeffMulti):
-    "fastai's mean IoU over the classes present in the predictions or the masks, named `miou` in a run's history."
+class MeanIoU(Metric):
+    "fastai's mean IoU (`JaccardCoeffMulti`), counted per class on the device: one sync an epoch, not one per class."
     def __init__(self,
                  axis:int=1, # the class axis of the predictions
-                ): super().__init__(axis)
+                ): self.axis = axis
+    def reset(self): self.inter = self.area = 0
+    def accumulate(self, learn):
+        n = learn.pred.shape[self.axis]
+        p, t = flatten_check(learn.pred.argmax(dim=self.axis), learn.y)
+        p, t = p.as_subclass(torch.Tensor).long(), t.as_subclass(torch.Tensor).long()
+        count = lambda x, k: torch.zeros(k, dtype=torch.long, device=x.device).scatter_add_(0, x, torch.ones_like(x))
+        self.inter = self.inter + count(torch.where(p == t, t, n), n+1)[:n]   # pixels right, per class (no sync:
+        self.area = self.area + count(p, n) + count(t, n)                      # no boolean index, no bincount max)
+    @property
+    def value(self):
+        i, a = torch.as_tensor(self.inter).double().cpu(), torch.as_tensor(self.area).double().cpu()
+        return float((i[a > 0]/(a[a > 0] - i[a > 0])).mean())   # over the classes seen in either
     @property
     def name(self): return 'miou'
 

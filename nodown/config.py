@@ -1,4 +1,4 @@
-"""The one home of every default a run takes: the data's (`DataConfig`), the recipes, the results folder. It imports neither torch nor fastai, so the command line reads it and still starts fast.
+"""The one home of every default a run takes: the run's config (`RunConfig`, saved with every result), the data's (`DataConfig`), the recipes, the results folder. It imports neither torch nor fastai, so the command line reads it and still starts fast.
 
 Docs: https://nodown.github.io/nodown/config.html.md"""
 

@@ -388,10 +388,10 @@ def _show_mode(show)->str:
     return {True: 'bars', False: 'quiet', 'lines': 'lines'}[show]
 
 # %% ../nbs/03_train.ipynb #f867eaf6
-def _summary(cfg:RunConfig, h:list, status:str, start:int, diverged:int|None, device)->dict:
+def _summary(cfg:RunConfig, h:list, status:str, start:int, diverged:int|None, env:dict)->dict:
     "What a run used and measured: config, key, environment, status, history and its summary numbers."
     ok = [o for o in h if math.isfinite(o.get('accuracy', float('nan')))]
-    return dict(config=cfg.to_dict(), key=cfg.key, env=run_env(device), status=status, diverged_epoch=diverged,
+    return dict(config=cfg.to_dict(), key=cfg.key, env=env, status=status, diverged_epoch=diverged,
                 resumed_from=start, history=h, final_acc=h[-1]['accuracy'] if h else None,
                 best_acc=max(o['accuracy'] for o in ok) if ok else None, train_s=sum(o['train_s'] for o in h),
                 images_per_s=sum(o['images_per_s'] for o in h)/max(len(h),1),
@@ -408,6 +408,7 @@ def train_config(cfg:RunConfig, # from `run_config`
     "Train the run `cfg` describes; return the `Learner` and a dict of config, key, environment, status and history."
     if None in (cfg.epochs, cfg.lr, cfg.amp): raise ValueError(f"resolve the config first: resolve({cfg!r})")
     cfg = with_data(cfg, dls)   # the loaders must hold the config's data; unchanged when it came from them
+    env = run_env(dls.device)   # at the start: the commit of the code that trains, not of the checkout hours later
     if state is None and ckpt and Path(ckpt).exists(): state = load_checkpoint(ckpt, cfg)
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
     learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs, cfg.task)
@@ -426,7 +427,7 @@ def train_config(cfg:RunConfig, # from `run_config`
                 fit_recipe(learn, cfg.recipe, cfg.epochs, cfg.lr, start)
     except Diverged as e: status, diverged = 'diverged', e.epoch
     finally: learn.remove_cbs([log, stop])
-    return learn, _summary(cfg, log.history, status, start, diverged, dls.device)
+    return learn, _summary(cfg, log.history, status, start, diverged, env)
 
 # %% ../nbs/03_train.ipynb #df19c4b8
 def train(model:str, # registered name

@@ -10,12 +10,17 @@ import hashlib, json
 from dataclasses import dataclass, field, asdict, fields
 
 # %% auto #0
-__all__ = ['TASKS', 'SPLITS', 'RECIPES', 'DEFAULT_RECIPE', 'RUNS', 'EVAL_BS', 'SCHEMA', 'ADDED_FIELDS', 'DataConfig', 'RunConfig',
-           'config_identity', 'config_diff']
+__all__ = ['TASKS', 'SPLITS', 'RECIPES', 'DEFAULT_RECIPE', 'RUNS', 'EVAL_BS', 'SCHEMA', 'ADDED_FIELDS', 'check_task',
+           'DataConfig', 'RunConfig', 'config_identity', 'config_diff']
 
 # %% ../nbs/00b_config.ipynb #01fbbbfb
 TASKS = ('classify', 'segment')   # a class per image (`cifar_dls`), a class per pixel (`seg_dls`)
 SPLITS = ('holdout', 'test')      # what a run validates on: a random holdout of train/, or the test/ folder
+
+def check_task(task:str)->str:
+    "`task` if it is one of `TASKS`, else a one-line `ValueError` (the data's and the registry's check)."
+    if task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {task!r}")
+    return task
 
 @dataclass(frozen=True)
 class DataConfig:
@@ -35,7 +40,7 @@ class DataConfig:
             raise ValueError(f"bs must be a positive integer, got {self.bs!r}")
         if self.valid not in SPLITS: raise ValueError(f"valid must be one of {', '.join(SPLITS)}, got {self.valid!r}")
         if not 0 < self.valid_pct < 1: raise ValueError(f"valid_pct must be between 0 and 1, got {self.valid_pct!r}")
-        if self.task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {self.task!r}")
+        check_task(self.task)
         if self.augment and self.task == 'segment':
             raise ValueError("augment (shifts and flips) is for classification: a mosaic is random already")
 

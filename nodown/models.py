@@ -8,7 +8,7 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 from __future__ import annotations
 import difflib, fnmatch
 from dataclasses import dataclass, replace
-from .config import TASKS
+from .config import check_task
 from functools import partial
 import torch, torch.nn as nn
 from fastcore.basics import listify
@@ -37,7 +37,7 @@ class ModelCfg:
     input_size:tuple=(3,32,32) # (channels, height, width) its stats are counted at
 
     def __post_init__(self):
-        if self.task not in TASKS: raise ValueError(f"task must be one of {', '.join(TASKS)}, got {self.task!r}")
+        check_task(self.task)
         for k in ('tags', 'input_size'): object.__setattr__(self, k, tuple(getattr(self, k)))   # lists become tuples
     def __getitem__(self, k:str): return getattr(self, k)   # `cfg['lr']` reads as it did when cfgs were dicts
 

@@ -76,11 +76,11 @@ def resolve(cfg:RunConfig, # a config that may leave `epochs`, `lr`, `amp` or `c
     epochs = r['epochs'] if cfg.epochs is None else cfg.epochs
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
         raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
-    kw = {'drop': True, **cfg.model_kw} if r.get('drop') and m['drop'] else cfg.model_kw   # an explicit drop=False wins
+    kw = {'drop': True, **cfg.model_kw} if r.get('drop') and m.drop else cfg.model_kw   # an explicit drop=False wins
     amp = torch.device(device or default_device()).type == 'cuda' if cfg.amp is None else bool(cfg.amp)
     cl = RunConfig.channels_last if cfg.channels_last is None else bool(cfg.channels_last)
     return replace(cfg, epochs=epochs, lr=float(cfg.lr or default_lr(m, cfg.recipe)), amp=amp,
-                   channels_last=cl, model_kw=dict(sorted(kw.items())), data=replace(cfg.data, task=m['task']))
+                   channels_last=cl, model_kw=dict(sorted(kw.items())), data=replace(cfg.data, task=m.task))
 
 # %% ../nbs/03_train.ipynb #dafa9f3b
 def loaders_data(dls, # `DataLoaders`

@@ -72,7 +72,7 @@ def resumed_counts(name:str='vgg_4')->dict:
     real = getattr(C, check); setattr(C, check, lambda *a, **k: checks.append(1) or real(*a, **k))
     real_load = torch.load; torch.load = lambda f, *a, **k: (reads.append(Path(str(f)).name), real_load(f, *a, **k))[1]
     try: C.compare([name], epochs=2, seeds=(3,), lr=3e-3, out=o, show=False, dls=dls)
-    finally: reg[name], torch.load, = entry, real_load; setattr(C, check, real)
+    finally: reg[name], torch.load = entry, real_load; setattr(C, check, real)
     return dict(builds=len(builds), checks=len(checks), checkpoint_reads=reads.count('ckpt.pth'))
 
 if __name__ == '__main__':

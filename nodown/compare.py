@@ -17,7 +17,7 @@ from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock
 from .data import cifar_dls, folder_dl, source_path, source_name
 from .segdata import data_loaders
 from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
-from .train import resolve, with_data, train_config, build_model, load_checkpoint, config_diff
+from .train import resolve, loaders_data, train_config, build_model, load_checkpoint, config_diff
 from fastai.torch_core import rank_distrib
 
 # %% auto #0
@@ -175,7 +175,8 @@ def compare(models:list=POST_MODELS, # registered names
             for m in models for s in seeds]   # every run's config, before any data is read; nothing built
     task_of(cfgs)   # one task: their data must be the same
     dls = dls or data_loaders(cfgs[0].data)
-    cfgs = [with_data(c, dls) for c in cfgs]   # and the data's hash, once decoded
+    data, h = loaders_data(dls)
+    cfgs = [c.with_data(data, h) for c in cfgs]   # and the data's hash, once decoded
     out, results = check_out_dir(out), []
     with folder_lock(out) if rank_distrib() == 0 else nullcontext():   # one writer per results folder
         for c in cfgs:

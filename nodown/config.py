@@ -7,7 +7,7 @@ Docs: https://nodown.github.io/nodown/config.html.md"""
 # %% ../nbs/00b_config.ipynb #73c0e355
 from __future__ import annotations
 import hashlib, json
-from dataclasses import dataclass, field, asdict, fields
+from dataclasses import dataclass, field, asdict, fields, replace
 
 # %% auto #0
 __all__ = ['TASKS', 'SPLITS', 'RECIPES', 'DEFAULT_RECIPE', 'RUNS', 'EVAL_BS', 'SCHEMA', 'ADDED_FIELDS', 'check_task',
@@ -95,6 +95,19 @@ class RunConfig:
     def key(self)->str:
         "A short hash of what decides the numbers: every field but the source's name (and the schema)."
         return hashlib.sha1(json.dumps(config_identity(self.to_dict()), sort_keys=True).encode()).hexdigest()[:12]
+    def with_data(self,
+                  data:DataConfig, # the data as the loaders recorded it (`dls.data_config`)
+                  data_hash:str, # their `fingerprint` (`dls.data_hash`)
+                 )->RunConfig:
+        "This config with the data its loaders hold, once decoded; `ValueError` for another task or other data."
+        if data.task != self.task:
+            what, fn = ('segmentation', 'seg_dls') if self.task == 'segment' else ('classification', 'cifar_dls')
+            raise ValueError(f"{self.model} is a {what} net and these loaders are for {data.task}: "
+                             f"build them with {fn}")
+        if self.data_hash and self.data_hash != data_hash:
+            raise ValueError(f"these loaders hold other data ({data_hash or 'unknown'}) than the config says "
+                             f"({self.data_hash})")
+        return replace(self, data=data, data_hash=data_hash)
 
 # %% ../nbs/00b_config.ipynb #fbe71829
 def config_identity(d:dict, # a `RunConfig.to_dict()` or a saved `result.json`'s config

@@ -28,11 +28,10 @@ from fastprogress.fastprogress import IN_NOTEBOOK
 from .core import save_atomic
 
 # %% auto #0
-__all__ = ['CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'with_data',
-           'run_config', 'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'rng_state',
-           'set_rng_state', 'CheckpointError', 'load_checkpoint', 'plain', 'Diverged', 'StopOnNonFinite', 'EpochLog',
-           'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet',
-           'train_config', 'train']
+__all__ = ['CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config',
+           'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'rng_state', 'set_rng_state',
+           'CheckpointError', 'load_checkpoint', 'plain', 'Diverged', 'StopOnNonFinite', 'EpochLog', 'epoch_line',
+           'distrib_context', 'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -88,18 +87,6 @@ def loaders_data(dls, # `DataLoaders`
     "The `DataConfig` and data hash `dls` recorded (`cifar_dls`, `seg_dls` record them); else a 'custom' source."
     return getattr(dls, 'data_config', None) or DataConfig('custom', dls.train.bs), getattr(dls, 'data_hash', '')
 
-def with_data(cfg:RunConfig, # a resolved config
-              dls, # the loaders it trains on
-             )->RunConfig:
-    "`cfg` with the data as `dls` recorded it and its hash, filled in once decoded; `ValueError` for other data."
-    data, h = loaders_data(dls)
-    if data.task != cfg.task:
-        what, fn = ('segmentation', 'seg_dls') if cfg.task == 'segment' else ('classification', 'cifar_dls')
-        raise ValueError(f"{cfg.model} is a {what} net and these loaders are for {data.task}: build them with {fn}")
-    if cfg.data_hash and cfg.data_hash != h:
-        raise ValueError(f"these loaders hold other data ({h or 'unknown'}) than the config says ({cfg.data_hash})")
-    return replace(cfg, data=data, data_hash=h)
-
 # %% ../nbs/03_train.ipynb #8cfc6fcb
 def run_config(model:str, # registered name
                dls, # `DataLoaders` from `cifar_dls` or `seg_dls` (they record their data)
@@ -113,7 +100,7 @@ def run_config(model:str, # registered name
               )->RunConfig:
     "The resolved `RunConfig` of training `model` on the loaders `dls`: `train` and the command line build it here."
     cfg = RunConfig(model, recipe, epochs, lr, seed, model_kw=model_kw, amp=amp, channels_last=channels_last)
-    return with_data(resolve(cfg, dls.device), dls)
+    return resolve(cfg, dls.device).with_data(*loaders_data(dls))
 
 # %% ../nbs/03_train.ipynb #c2205320
 def _git(*args)->str|None:
@@ -407,7 +394,7 @@ def train_config(cfg:RunConfig, # from `run_config`
                 )->tuple:
     "Train the run `cfg` describes; return the `Learner` and a dict of config, key, environment, status and history."
     if None in (cfg.epochs, cfg.lr, cfg.amp): raise ValueError(f"resolve the config first: resolve({cfg!r})")
-    cfg = with_data(cfg, dls)   # the loaders must hold the config's data; unchanged when it came from them
+    cfg = cfg.with_data(*loaders_data(dls))   # the loaders must hold the config's data; unchanged if made from them
     env = run_env(dls.device)   # at the start: the commit of the code that trains, not of the checkout hours later
     if state is None and ckpt and Path(ckpt).exists(): state = load_checkpoint(ckpt, cfg)
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built

@@ -28,6 +28,8 @@ def mentions(v, name:str, depth:int=0)->bool:
     if isinstance(v, (list, tuple)): return any(mentions(x, name, depth+1) for x in v)
     return getattr(v, 'model', None) == name if not isinstance(v, type) else False
 
+methods = []   # public methods called on a config whose `model` is the name: listed, not steps
+
 def walk(name:str='vgg_4')->list:
     "The (module, function) steps of `compare([name])` training one epoch on the sample into a new folder."
     steps = []
@@ -35,6 +37,9 @@ def walk(name:str='vgg_4')->list:
         co = frame.f_code
         if event != 'call' or not co.co_filename.startswith(PKG) or co.co_name.startswith('<'): return
         names = [a for a in co.co_varnames[:co.co_argcount + co.co_kwonlyargcount] if a != 'self']
+        if names != list(co.co_varnames[:co.co_argcount + co.co_kwonlyargcount]) and \
+           mentions(frame.f_locals.get('self'), name) and not co.co_name.startswith('_'):
+            methods.append(f"{type(frame.f_locals['self']).__name__}.{co.co_name}")
         if any(mentions(frame.f_locals.get(a), name) for a in names):
             up = frame.f_back.f_code.co_filename if frame.f_back else ''
             steps.append((Path(co.co_filename).stem, co.co_name, Path(up).stem if up.startswith(PKG) else None))
@@ -84,4 +89,6 @@ if __name__ == '__main__':
     print(f"walk of compare's model list: {len(steps)} steps, {len(s)} stays in {len({m for m,_ in s})} modules, "
           f"{returns} returns up, {len(climbs)} climbs back up (lower module calling a higher one)"
           + ''.join(f"\n    climb: {c} → {m}.{f}" for c, m, f in climbs))
+    calls = {m: methods.count(m) for m in dict.fromkeys(methods)}
+    print("methods of the run's own config (not steps): " + ', '.join(f"{m} ×{n}" for m, n in calls.items()))
     print("one resumed run: " + ', '.join(f"{k.replace('_', ' ')} {v}" for k, v in resumed_counts().items()))

@@ -38,10 +38,11 @@ def study_runs(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
                                                              channels_last=True), dict(first, seeds=(1,))]
     if name == 'zoo':
         e, zoo = 1 if quick else 10, list_models(tag='zoo')
-        slow = ['vgg4_large_filter', 'convmixer_64_4_p1']   # ~30x slower to train than VGG_4 on a CPU: one seed each
+        slow = ['vgg4_large_filter', 'convmixer_64_4_p1']   # ~30x slower to train than VGG_4 on a CPU: run last
         small = [m for m in zoo if m not in slow]
         return f'zoo_{e}ep', [dict(models=small, seeds=(s,), epochs=e, channels_last=True) for s in (0, 1, 2)] + \
-                             [dict(models=slow, seeds=(0,), epochs=e, channels_last=True)]
+                             [dict(models=slow, seeds=(0,), epochs=e, channels_last=True),
+                              dict(models=slow[1:], seeds=(1, 2), epochs=e, channels_last=True)]
     if name == 'allcnn':
         e, c = 1 if quick else 8, list_models('*_cnn_c')
         first = c + [m for m in list_models('*_cnn_[abc]') if m not in c]

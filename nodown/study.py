@@ -187,7 +187,7 @@ def zoo_finding(results:Path, # the folder that holds the study's results folder
                 folder:str='zoo_10ep', # the results folder this finding reads
                 cost:bool=False, # add what not downsampling costs (`cost_finding`'s numbers), for the home page
                )->str|None:
-    "The zoo at equal width: the best net over seeds, and the nets that never downsample against max pooling."
+    "The zoo at equal width: the best net over seeds against the next; nets that never downsample against max pooling."
     out = results/folder; acc = accuracies(out)
     if 'vgg_4' not in acc or len(acc) < 3: return None
     mean = lambda m: statistics.mean(acc[m])
@@ -195,6 +195,8 @@ def zoo_finding(results:Path, # the folder that holds the study's results folder
     best = max(seeded, key=mean)
     above = ''.join(f" (`{m}` reached {fmt_acc(acc[m])}, above it: an observation, not a measured difference)"
                     for m in sorted(acc, key=mean, reverse=True) if m not in seeded and mean(m) > mean(best))
+    nxt = max((m for m in seeded if m != best), key=mean, default=None)   # "best" rests on its lead over the next
+    if nxt: above += f", next `{nxt}` at {fmt_acc(acc[nxt])}: " + verdict(acc[best], acc[nxt], f'`{best}`', f'`{nxt}`')
     vs = [verdict(acc[m], acc['vgg_4'], f'`{m}`', 'max pooling (`vgg_4`)')
           for m in ('vgg4_dilation_same', 'vgg4_large_filter', 'convmixer_64_4_p1') if m in acc]
     price = f" Not downsampling costs compute: {c}." if cost and (c := _costs(results, folder)) else ''

@@ -32,7 +32,7 @@ methods = []   # public methods called on a config whose `model` is the name: li
 
 def walk(name:str='vgg_4')->list:
     "The (module, function) steps of `compare([name])` training one epoch on the sample into a new folder."
-    steps = []
+    steps = []; methods.clear()
     def prof(frame, event, arg):
         co = frame.f_code
         if event != 'call' or not co.co_filename.startswith(PKG) or co.co_name.startswith('<'): return
@@ -56,6 +56,10 @@ def stays(steps:list)->list:
         if out and out[-1][0] == m: out[-1][1].append(f)
         else: out.append((m, [f]))
     return out
+
+def climbs(steps:list)->list:
+    "The steps called from a module below their own: (caller module, module, function)."
+    return [(c, m, f) for m, f, c in steps if c and LAYERS.index(c) < LAYERS.index(m)]
 
 class _StopAfter(Callback):
     order = 90
@@ -83,12 +87,12 @@ def resumed_counts(name:str='vgg_4')->dict:
 if __name__ == '__main__':
     steps = walk(); s = stays(steps)
     returns = sum(LAYERS.index(b[0]) > LAYERS.index(a[0]) for a, b in zip(s, s[1:]))
-    climbs = [(c, m, f) for m, f, c in steps if c and LAYERS.index(c) < LAYERS.index(m)]
+    up = climbs(steps)
     print(f"nodown {nodown.__version__} from {PKG}")
     for m, fs in s: print(f"  {m:8} {' → '.join(dict.fromkeys(fs))}")
     print(f"walk of compare's model list: {len(steps)} steps, {len(s)} stays in {len({m for m,_ in s})} modules, "
-          f"{returns} returns up, {len(climbs)} climbs back up (lower module calling a higher one)"
-          + ''.join(f"\n    climb: {c} → {m}.{f}" for c, m, f in climbs))
+          f"{returns} returns up, {len(up)} climbs back up (lower module calling a higher one)"
+          + ''.join(f"\n    climb: {c} → {m}.{f}" for c, m, f in up))
     calls = {m: methods.count(m) for m in dict.fromkeys(methods)}
     print("methods of the run's own config (not steps): " + ', '.join(f"{m} ×{n}" for m, n in calls.items()))
     print("one resumed run: " + ', '.join(f"{k.replace('_', ' ')} {v}" for k, v in resumed_counts().items()))

@@ -16,9 +16,9 @@ from .layers import *
 
 # %% auto #0
 __all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model', 'default_cfg',
-           'list_families', 'C', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same',
-           'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer', 'init_he', 'AllCNN',
-           'up_block', 'SegDilated', 'EncoderDecoder']
+           'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
+           'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer',
+           'init_he', 'AllCNN', 'up_block', 'SegDilated', 'EncoderDecoder']
 
 # %% ../nbs/01_models.ipynb #31524125
 @dataclass(frozen=True)
@@ -104,6 +104,15 @@ class C:
     dilation:int=1 # dilation
     padding:int|None=None # explicit padding; None means `same`
 
+# %% ../nbs/01_models.ipynb #w1d0c0a2
+def scale_widths(widths:tuple, # channel counts
+                 width:float=1., # multiplies each; must be positive
+                )->tuple:
+    "`widths` times `width`, each rounded and at least 1; `ValueError` for a width that is not positive."
+    if isinstance(width, bool) or not isinstance(width, (int, float)) or not width > 0:
+        raise ValueError(f"width must be a positive number, got {width!r}")
+    return tuple(max(1, round(w*width)) for w in widths)
+
 # %% ../nbs/01_models.ipynb #7e4129a3
 def make_layers(cfg:list, # `C` specs and `'D'` downsampling markers
                 c_in:int=3, # input channels
@@ -145,8 +154,9 @@ class VGG4(SeqNet):
                  c_in:int=3, # input channels
                  bn:bool=True, # BatchNorm
                  padding_mode:str='zeros', # of every conv: 'zeros', or 'circular' (maps wrap around, as APS needs)
+                 width:float=1., # multiplies every width (`scale_widths`); MACs grow about as its square
                 ):
-        n = len(widths)
+        widths, n = scale_widths(widths, width), len(widths)
         if dilations is None: dilations = (1,2,4,8)[:n] if check_kind(downsample)=='none' and kernels==3 else 1
         ks, ds = [listify(v)*n if len(listify(v))==1 else listify(v) for v in (kernels, dilations)]
         cfg = [s for w,k,d in zip(widths, ks, ds) for s in (C(w, k, dilation=d, padding=padding), 'D')]
@@ -159,7 +169,8 @@ class VGG_4(VGG4):
     def __init__(self,
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
-                ): super().__init__('max', n_out=n_out, c_in=c_in)
+                 width:float=1., # multiplies every width (16-24-32-48)
+                ): super().__init__('max', n_out=n_out, c_in=c_in, width=width)
 
 @register_model(name='vgg4_dilation', family='VGG4', source='fastai post', kind='none + dilation (cropping)',
                 tags=('post',), reported=0.7979)
@@ -168,7 +179,8 @@ class VGG4_Dilation(VGG4):
     def __init__(self,
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
-                ): super().__init__('none', padding=1, n_out=n_out, c_in=c_in)
+                 width:float=1., # multiplies every width (16-24-32-48)
+                ): super().__init__('none', padding=1, n_out=n_out, c_in=c_in, width=width)
 
 @register_model(name='vgg4_dilation_same', family='VGG4', source='nodown (the post\'s dilated net, same padding)',
                 kind='none + dilation', tags=('post', 'zoo'))
@@ -177,7 +189,8 @@ class VGG4_Dilation_Same(VGG4):
     def __init__(self,
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
-                ): super().__init__('none', n_out=n_out, c_in=c_in)
+                 width:float=1., # multiplies every width (16-24-32-48)
+                ): super().__init__('none', n_out=n_out, c_in=c_in, width=width)
 
 @register_model(name='vgg4_large_filter', lr=5e-3, family='VGG4', source='fastai post', kind='none + large kernels',
                 tags=('post', 'zoo'), reported=0.8144)
@@ -186,7 +199,8 @@ class VGG4_large_filter(VGG4):
     def __init__(self,
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
-                ): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in)
+                 width:float=1., # multiplies every width (16-24-32-48)
+                ): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in, width=width)
 
 # %% ../nbs/01_models.ipynb #39f42b09
 _ZOO_DOCS = dict(avg="2x2 average pooling", stride="each block's own 3x3 conv at stride 2",
@@ -289,7 +303,9 @@ class ConvMixer(SeqNet):
                  patch_size:int=2, # side and stride of the stem's conv: the only downsampling (1: none)
                  n_out:int=10, # classes
                  c_in:int=3, # input channels
+                 width:float=1., # multiplies `dim` (`scale_widths`)
                 ):
+        dim = scale_widths((dim,), width)[0]
         act_bn = lambda: [nn.GELU(), nn.BatchNorm2d(dim)]
         blocks = [nn.Sequential(Residual(nn.Conv2d(dim, dim, kernel_size, groups=dim, padding='same'), *act_bn()),
                                 nn.Conv2d(dim, dim, 1), *act_bn()) for _ in range(depth)]
@@ -342,10 +358,9 @@ class AllCNN(SeqNet):
         if variant not in ALLCNN_VARIANTS:
             raise ValueError(f"variant must be one of {list(ALLCNN_VARIANTS)}, got {variant!r}")
         if init not in ('he', 'torch'): raise ValueError(f"init must be 'he' or 'torch', got {init!r}")
-        if not width > 0: raise ValueError(f"width must be positive, got {width!r}")
         ds, extra = ALLCNN_VARIANTS[variant]
         cfg = [s for st in ALLCNN_STAGES[model] for s in st + ([C(st[-1].nf)] if extra else []) + ['D']]
-        cfg = [replace(s, nf=max(1, round(s.nf*width))) if isinstance(s, C) else s
+        cfg = [replace(s, nf=scale_widths((s.nf,), width)[0]) if isinstance(s, C) else s
                for s in cfg + [C(192, 3, padding=0), C(192, 1)]]
         layers = make_layers(cfg, c_in, ds, bn, pool_ks=3, drop=0.5 if drop else 0.)
         super().__init__(*([nn.Dropout(0.2)] if drop else []), *layers,
@@ -375,29 +390,36 @@ def up_block(ni:int, # channels coming in
 class SegDilated(SeqNet):
     "The source's net without sampling: 3x3 convs dilated 1-2-4-8-4-2-1 at full resolution, a 1x1 conv to the classes."
     def __init__(self,
-                 width:int=32, # channels of every 3x3 conv
+                 nf:int=32, # channels of every 3x3 conv
                  dilations:tuple=(1,2,4,8,4,2,1), # one 3x3 conv per dilation, same padding
                  n_out:int=11, # classes (a CIFAR mosaic has 10 and the background)
                  c_in:int=3, # input channels
+                 width:float=1., # multiplies `nf` (`scale_widths`)
                 ):
-        super().__init__(*make_layers([C(width, dilation=d) for d in dilations], c_in, 'none'),
-                         ConvBnAct(width, n_out, 1, bn=False, act=None))
+        nf = scale_widths((nf,), width)[0]
+        super().__init__(*make_layers([C(nf, dilation=d) for d in dilations], c_in, 'none'),
+                         ConvBnAct(nf, n_out, 1, bn=False, act=None))
 
 # %% ../nbs/01_models.ipynb #55f478aa
 class EncoderDecoder(nn.Module):
-    "The source's net with sampling: a conv and a downsampling per width, as many 2x deconvs; `skips`: a U-Net."
+    "The source's net with sampling: `n_convs` convs and a downsampling per width, as many 2x deconvs; `skips`: a U-Net."
     def __init__(self,
-                 widths:tuple=(20,40,80), # channels of the encoder's convs, one per downsampling
+                 widths:tuple=(20,40,80), # channels of the encoder's convs, one width per downsampling
                  downsample:str='max', # a kind from `DOWNSAMPLE_KINDS` with a layer of its own (not 'stride' or 'none')
                  skips:bool=False, # concatenate each encoder map to the decoder map of its size (U-Net)
                  n_out:int=11, # classes
                  c_in:int=3, # input channels
+                 n_convs:int=1, # 3x3 convs per level (the source draws one; two see further)
+                 width:float=1., # multiplies every width (`scale_widths`)
                 ):
         super().__init__()
         if check_kind(downsample) in ('stride', 'none'):
             raise ValueError(f"an encoder-decoder needs a downsampling layer, not {downsample!r}: choose one of "
                              f"{', '.join(k for k in DOWNSAMPLE_KINDS if k not in ('stride', 'none'))}")
-        self.convs = nn.ModuleList(ConvBnAct(ni, w) for ni, w in zip((c_in, *widths[:-1]), widths))
+        widths = scale_widths(widths, width)
+        level = lambda ni, w: ConvBnAct(ni, w) if n_convs == 1 else nn.Sequential(
+            ConvBnAct(ni, w), *[ConvBnAct(w, w) for _ in range(n_convs-1)])   # one conv: the stored runs' layout
+        self.convs = nn.ModuleList(level(ni, w) for ni, w in zip((c_in, *widths[:-1]), widths))
         self.downs = nn.ModuleList(Downsample(downsample, w) for w in widths)
         outs = (*widths[-2::-1], widths[0])                       # e.g. 80 -> 40 -> 20 -> 20
         ins = [widths[-1]] + [o + w*skips for o, w in zip(outs, widths[::-1])][:-1]
@@ -425,3 +447,8 @@ for _n, _f, _d, _k, _src in (
          'max, 3 transposed convs, skips', 'Ronneberger et al. 2015 (small)')):
     register_model(_f, name=_n, doc=_d, family='segmentation', source=_src, kind=_k, tags=('seg',), task='segment',
                    input_size=(3,64,64))
+register_model(partial(EncoderDecoder, (46,70,92,138), n_convs=2), name='seg_fcn2', family='segmentation',
+               doc="Two convs and a 2x2 max pool four times (46-70-92-138), four 2x transposed convs: `seg_dilated`'s "
+                   "MACs, a wider view.",
+               source='nodown (seg_fcn matched to seg_dilated)', kind='max, 4 transposed convs', tags=('seg_matched',),
+               task='segment', input_size=(3,64,64))

@@ -8,7 +8,7 @@ Docs: https://nodown.github.io/nodown/study.html.md"""
 from __future__ import annotations
 import statistics
 from pathlib import Path
-import pandas as pd
+import numpy as np, pandas as pd
 from .compare import compare, load_results, run_name, task_of, POST_MODELS
 from .core import read_json
 from .analysis import consistency_file
@@ -17,42 +17,70 @@ from .config import DataConfig
 from .models import default_cfg, list_models
 
 # %% auto #0
-__all__ = ['ALLCNN_STUDY', 'DOCS', 'PAGES', 'FINDINGS', 'study_runs', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc',
-           'verdict', 'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'allcnn_finding',
-           'consistencies', 'consistency_finding', 'seg_finding', 'zoo_cost_finding', 'findings', 'findings_md',
-           'headline_md']
+__all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'DOCS', 'PAGES', 'BUDGETS', 'FINDINGS',
+           'study_runs', 'ladder_rows', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict',
+           'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
+           'frontier_points', 'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict',
+           'frontier_finding', 'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding',
+           'zoo_cost_finding', 'findings', 'findings_md', 'headline_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
+_ZOO_FAST = ['convmixer_64_4', 'vgg4_aps', 'vgg4_avg', 'vgg4_blur', 'vgg4_conv', 'vgg4_dilation_same', 'vgg4_pixel_unshuffle', 'vgg4_stride',
+             'vgg_4']
+_CNN_C = ['all_cnn_c', 'base_cnn_c', 'convpool_cnn_c', 'strided_cnn_c']
+_CNN_AB = [f'{v}_cnn_{m}' for v in ('all', 'base', 'convpool', 'strided') for m in 'ab']
+_SEG = ['seg_dilated', 'seg_fcn', 'seg_unet']
 
-def study_runs(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
-               quick:bool=False, # one epoch instead of the real budget
+STUDIES = dict(
+    post=dict(folder='post_{epochs}ep', epochs=30, runs=[   # the first two ran before channels_last was the default
+        dict(models=['vgg_4', 'vgg4_dilation'], seeds=(0,), channels_last=False),
+        dict(models=['vgg4_dilation_same', 'vgg4_large_filter'], seeds=(0,)),
+        dict(models=['vgg_4', 'vgg4_dilation'], seeds=(1,), channels_last=False)]),
+    zoo=dict(folder='zoo_{epochs}ep', epochs=10, runs=[
+        *[dict(models=_ZOO_FAST, seeds=(s,)) for s in (0, 1, 2)],
+        dict(models=['vgg4_large_filter', 'convmixer_64_4_p1'], seeds=(0,)),   # ~30x slower than VGG_4 on a CPU
+        dict(models=['convmixer_64_4_p1'], seeds=(1, 2))]),
+    allcnn=dict(folder='allcnn_w0125_{epochs}ep', epochs=8, runs=[
+        dict(models=_CNN_C + _CNN_AB, seeds=(0,), **ALLCNN_STUDY),
+        *[dict(models=_CNN_C, seeds=(s,), **ALLCNN_STUDY) for s in (1, 2)]]),
+    seg=dict(folder='seg_{epochs}ep', epochs=4,   # the segmentation nets on the CIFAR mosaic of the same split
+             runs=[*[dict(models=_SEG, seeds=(s,)) for s in (0, 1, 2)],
+                   dict(models=['seg_dilated'], width=0.3, seeds=(0, 1, 2), folder='seg_{epochs}ep_w{width:g}'),
+                   dict(models=['seg_fcn2'], seeds=(0, 1, 2))]),   # matched on MACs: the narrow net, the wide one
+)
+
+def study_runs(name:str, # a key of `STUDIES`
+               quick:bool=False, # one epoch (and the study's quick seeds) instead of the real budget
               )->tuple:
-    "The results folder name and the list of `compare` keyword arguments of study `name`."
-    if name == 'post':
-        # vgg_4 and vgg4_dilation ran before channels_last became the default, and keep their format
-        e = 1 if quick else 30
-        first = dict(models=['vgg_4', 'vgg4_dilation'], epochs=e, channels_last=False)
-        return f'post_{e}ep', [dict(first, seeds=(0,)),
-                               dict(models=['vgg4_dilation_same', 'vgg4_large_filter'], seeds=(0,), epochs=e,
-                                                             channels_last=True), dict(first, seeds=(1,))]
-    if name == 'zoo':
-        e, zoo = 1 if quick else 10, list_models(tag='zoo')
-        slow = ['vgg4_large_filter', 'convmixer_64_4_p1']   # ~30x slower to train than VGG_4 on a CPU: run last
-        small = [m for m in zoo if m not in slow]
-        return f'zoo_{e}ep', [dict(models=small, seeds=(s,), epochs=e, channels_last=True) for s in (0, 1, 2)] + \
-                             [dict(models=slow, seeds=(0,), epochs=e, channels_last=True),
-                              dict(models=slow[1:], seeds=(1, 2), epochs=e, channels_last=True)]
-    if name == 'allcnn':
-        e, c = 1 if quick else 8, list_models('*_cnn_c')
-        first = c + [m for m in list_models('*_cnn_[abc]') if m not in c]
-        return f'allcnn_w0125_{e}ep', [dict(models=first if s == 0 else c, seeds=(s,),
-                                            epochs=e, **ALLCNN_STUDY) for s in (0, 1, 2)]
-    if name == 'seg':   # the three segmentation nets on the CIFAR mosaic of the same split
-        e = 1 if quick else 4
-        return f'seg_{e}ep', [dict(models=list_models(tag='seg'), seeds=(s,),
-                                   epochs=e, channels_last=True) for s in (0, 1, 2)]
-    raise ValueError(f"unknown study {name!r}: 'post', 'zoo', 'allcnn' or 'seg'")
+    "The results folder of study `name` and its `compare` keyword arguments, a dict per row (`folder`: its own)."
+    if name not in STUDIES: raise ValueError(f"unknown study {name!r}: one of {', '.join(map(repr, STUDIES))}")
+    st = STUDIES[name]; e = 1 if quick else st['epochs']
+    rows = [{'channels_last': True, **r, 'epochs': e, **(st.get('quick', {}) if quick else {})} for r in st['runs']]
+    for r in rows:
+        if 'folder' in r: r['folder'] = r['folder'].format(**r)   # e.g. 'frontier_{epochs}ep/w{width:g}'
+    return st['folder'].format(epochs=e), rows
+
+# %% ../nbs/07_study.ipynb #fr0c0a02
+FRONTIER_LADDER = dict(   # widths that put each zoo net at about 2, 6 and 25 MMACs (32x32 input)
+    vgg_4=(1, 1.8, 3.8), vgg4_avg=(1, 1.8, 3.8), vgg4_blur=(1, 1.8, 3.8), vgg4_aps=(1, 1.8, 3.8),
+    vgg4_conv=(0.8, 1.4, 3), vgg4_pixel_unshuffle=(1, 1.6, 3.4), vgg4_stride=(2, 3.8, 8),
+    vgg4_dilation_same=(0.25, 0.5, 1), convmixer_64_4=(0.5, 1, 2.25), convmixer_64_4_p1=(0.25, 0.45, 1),
+    vgg4_large_filter=(0.15, 0.25, 0.35))
+FRONTIER_ONE_SEED = ('vgg4_large_filter',)   # about 30x slower than VGG_4 at equal width on a CPU
+
+def ladder_rows(ladder:dict, # {model: widths, cheapest first}
+                seeds:tuple=(0, 1, 2), # seeds of every point
+                one_seed:tuple=(), # models with the first seed only
+               )->list:
+    "One study row per (model, width), rung by rung; width 1 is the zoo's run (its folder, no option)."
+    rungs = range(max(map(len, ladder.values())))
+    return [dict(models=[m], seeds=seeds[:1] if m in one_seed else seeds,
+                 **(dict(folder='zoo_{epochs}ep') if ws[k] == 1 else dict(width=ws[k], folder='frontier_{epochs}ep/w{width:g}')))
+            for k in rungs for m, ws in ladder.items() if k < len(ws)]
+
+STUDIES['frontier'] = dict(folder='frontier_{epochs}ep', epochs=10, quick=dict(seeds=(0,)),
+                           runs=ladder_rows(FRONTIER_LADDER, one_seed=FRONTIER_ONE_SEED))
 
 # %% ../nbs/07_study.ipynb #b5717054
 def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
@@ -61,18 +89,20 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
               quick:bool=False, # one epoch instead of the real budget
               show:bool|str=False, # see `compare`
               train:bool=True, # False: only name the runs not stored yet, train nothing
+              rows:slice=slice(None), # only these rows of the study (e.g. `slice(0, 11)`: the frontier's first rung)
              )->Path:
     "Train (or reuse) every run of study `name` into its folder under `results`; return that folder."
     folder, calls = study_runs(name, quick)
-    out = Path(results)/folder
+    out, calls = Path(results)/folder, calls[rows]
     if not train:
-        missing = [run_name(m, s) for kw in calls for m in kw['models'] for s in kw['seeds']
-                   if not (out/run_name(m, s)/'result.json').exists()]
+        missing = [f"{kw.get('folder', folder)}/{run_name(m, s)}" for kw in calls for m in kw['models']
+                   for s in kw['seeds'] if not (Path(results)/kw.get('folder', folder)/run_name(m, s)/'result.json').exists()]
         if missing:
-            print(f"{len(missing)} run(s) of the {name} study not stored yet in {folder}/: {', '.join(missing)}")
+            print(f"{len(missing)} run(s) of the {name} study not stored yet: {', '.join(missing)}")
         return out
     dls = data_loaders(DataConfig(data, task=task_of(calls[0]['models'])))   # 'seg' trains on the mosaic of `data`
-    for kw in calls: compare(dls=dls, out=out, show=show, **kw)
+    for kw in calls:
+        kw = dict(kw); compare(dls=dls, out=Path(results)/kw.pop('folder', folder), show=show, **kw)
     return out
 
 # %% ../nbs/07_study.ipynb #36c00936
@@ -145,7 +175,7 @@ def post_table(out:Path, # the post's results folder (30 epochs)
 # %% ../nbs/07_study.ipynb #bc4a03b0
 DOCS = 'https://nodown.github.io/nodown/experiments'
 PAGES = dict(post=f'{DOCS}/post.html', zoo=f'{DOCS}/zoo.html', allcnn=f'{DOCS}/allcnn.html',
-             analysis=f'{DOCS}/analysis.html', seg=f'{DOCS}/segmentation.html')
+             analysis=f'{DOCS}/analysis.html', seg=f'{DOCS}/segmentation.html', frontier=f'{DOCS}/frontier.html')
 
 def _budget(out:Path)->str:
     "'30 epochs' (or the epochs of the runs under `out`), read from their configs."
@@ -225,6 +255,89 @@ def cost_finding(results:Path, # the folder that holds the study's results folde
     "What not downsampling costs: MACs and training images per second against `VGG_4`, measured in the zoo's runs."
     c = _costs(results, folder)
     return c and f"**Not downsampling costs compute**: {c}. [The downsampling zoo]({PAGES['zoo']})"
+
+# %% ../nbs/07_study.ipynb #fr0c0b02
+def _width(r:dict)->float:
+    "The width multiplier a saved run was built with (1 when it took none)."
+    return r.get('config', {}).get('model_kw', {}).get('width', 1)
+
+def frontier_runs(results:Path, # the folder that holds the study's results folders
+                  name:str='frontier', # a ladder study of `STUDIES`
+                  quick:bool=False, # the quick budget's runs
+                 )->pd.DataFrame:
+    "A row per finished run of study `name`: model, its kind, width, seed, params, MMACs, accuracy."
+    folder, rows = study_runs(name, quick); recs = []
+    for row in rows:
+        for r in load_results(Path(results)/row.get('folder', folder)):
+            if (r['model'] in row['models'] and r['seed'] in row['seeds'] and r.get('status') == 'finished'
+                    and _width(r) == row.get('width', 1) and r['config']['epochs'] == row['epochs']):
+                recs.append(dict(model=r['model'], kind=default_cfg(r['model']).kind, width=row.get('width', 1),
+                                 seed=r['seed'], params=r['params'], MMACs=r['MMACs'], acc=r['final_acc']))
+    return pd.DataFrame(recs, columns=['model', 'kind', 'width', 'seed', 'params', 'MMACs', 'acc'])
+
+def frontier_points(runs:pd.DataFrame, # `frontier_runs`
+                   )->pd.DataFrame:
+    "A row per (model, width): kind, params, MMACs, seeds, mean accuracy, its std over seeds and the accuracies."
+    g = runs.groupby(['model', 'width'], sort=False)
+    pts = g.agg(kind=('kind', 'first'), params=('params', 'first'), MMACs=('MMACs', 'first'), seeds=('seed', 'size'),
+                acc=('acc', 'mean'), std=('acc', lambda a: a.std() if len(a) > 1 else float('nan')), accs=('acc', list))
+    return pts.sort_values(['model', 'MMACs'])
+
+# %% ../nbs/07_study.ipynb #fr0c0b05
+def pareto_front(points:pd.DataFrame, # `frontier_points`
+                )->pd.DataFrame:
+    "The points that no point with as few MACs beats on mean accuracy, cheapest first."
+    best, keep = -1., []
+    for i, r in points.sort_values(['MMACs', 'acc'], ascending=[True, False]).iterrows():
+        if r.acc > best: keep.append(i); best = r.acc
+    return points.loc[keep]
+
+BUDGETS = (2, 6, 25)   # MMACs at which the frontier is read: VGG_4's cost, and about 3 and 12 times it
+
+def matched_table(points:pd.DataFrame, # `frontier_points`
+                  budgets:tuple=BUDGETS, # MMACs
+                  tol:float=1.5, # the nearest point may be this factor off the budget, at most
+                 )->pd.DataFrame:
+    "Per model and budget, the ladder point nearest to it (log scale): its MMACs, mean accuracy, std and seeds."
+    rows = []
+    for m, g in points.groupby(level='model', sort=False):
+        for b in budgets:
+            off = (np.log(g.MMACs) - np.log(b)).abs()
+            r = g.iloc[int(off.argmin())] if off.min() <= np.log(tol) else None
+            rows.append(dict(model=m, kind=g.kind.iloc[0], budget=b, MMACs=None if r is None else r.MMACs,
+                             acc=None if r is None else r.acc, std=None if r is None else r['std'],
+                             seeds=0 if r is None else r.seeds, accs=[] if r is None else r.accs))
+    return pd.DataFrame(rows, columns=['model', 'kind', 'budget', 'MMACs', 'acc', 'std', 'seeds', 'accs']).set_index(['budget', 'model'])
+
+# %% ../nbs/07_study.ipynb #fr0c0b08
+def never_downsamples(model:str)->bool:
+    "Whether `model` keeps its input's resolution to the head (its registry kind starts with 'none')."
+    return default_cfg(model).kind.startswith('none')
+
+def _best(t:pd.DataFrame, keep)->str|None:
+    "The model of `t` (rows of one budget) with the best mean accuracy over at least two seeds among those `keep` takes."
+    c = t[(t.seeds > 1) & t.index.map(keep)]
+    return None if not len(c) else c.acc.idxmax()
+
+def budget_verdict(t:pd.DataFrame, # `matched_table` rows of one budget, indexed by model
+                  )->str|None:
+    "At one budget: the best net that never downsamples against the best that does, in the words the seeds allow."
+    nd, dn = _best(t, never_downsamples), _best(t, lambda m: not never_downsamples(m))
+    if nd is None or dn is None: return None
+    mm = lambda m: f"`{m}` ({t.MMACs[m]:g} MMACs: {fmt_acc(t.accs[m]).replace(' (', ', ').rstrip(')')})"
+    return verdict(t.accs[nd], t.accs[dn], mm(nd), mm(dn))
+
+def frontier_finding(results:Path, # the folder that holds the study's results folders
+                     name:str='frontier', # the ladder study
+                    )->str|None:
+    "At equal MACs: at each budget the best net that never downsamples against the best that downsamples."
+    mt = matched_table(frontier_points(frontier_runs(results, name)))
+    parts = [(b, v) for b in BUDGETS if b in mt.index.get_level_values(0) and (v := budget_verdict(mt.loc[b]))]
+    if not parts: return None
+    ep = STUDIES[name]['epochs']
+    return (f"**At equal compute** ({ep} epochs, the best net that never downsamples against the best that does, "
+            "each at its width nearest the budget): " + '; '.join(f"at about {b} MMACs, {v}" for b, v in parts)
+            + f". [The equal-compute frontier]({PAGES['frontier']})")
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders

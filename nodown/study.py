@@ -18,10 +18,10 @@ from .models import default_cfg, list_models
 
 # %% auto #0
 __all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'DOCS', 'PAGES', 'BUDGETS', 'FINDINGS',
-           'study_runs', 'ladder_rows', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict',
-           'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
+           'study_runs', 'ladder_rows', 'ladder_speed', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc',
+           'verdict', 'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
            'frontier_points', 'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict',
-           'frontier_finding', 'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding',
+           'frontier_finding', 'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched',
            'zoo_cost_finding', 'findings', 'findings_md', 'headline_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
@@ -81,6 +81,30 @@ def ladder_rows(ladder:dict, # {model: widths, cheapest first}
 
 STUDIES['frontier'] = dict(folder='frontier_{epochs}ep', epochs=10, quick=dict(seeds=(0,)),
                            runs=ladder_rows(FRONTIER_LADDER, one_seed=FRONTIER_ONE_SEED))
+
+# %% ../nbs/07_study.ipynb #fr0c0c02
+def ladder_speed(ladder:dict=None, # {model: widths}; default `FRONTIER_LADDER`
+                 bs:int=64, # batch size
+                 rounds:int=3, # rounds over all points (the median is kept)
+                 steps:int=4, # timed steps per point and round
+                )->pd.DataFrame:
+    "Training images per second of every (model, width) of `ladder` on this machine, and the ratio to `vgg_4` at width 1."
+    import torch
+    from nodown.models import create_model
+    from nodown.stats import count_macs
+    from nodown.train import _step_time
+    pts = [('vgg_4', 1)] + [(m, w) for m, ws in (ladder or FRONTIER_LADDER).items() for w in ws if (m, w) != ('vgg_4', 1)]
+    g = torch.Generator().manual_seed(0)
+    xb = torch.randn(bs, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
+    yb = torch.randint(0, 10, (bs,), generator=g)
+    nets = {pt: create_model(pt[0], width=pt[1]).train().to(memory_format=torch.channels_last) for pt in pts}
+    times = {pt: [] for pt in pts}
+    for _ in range(rounds):
+        for pt, m in nets.items(): times[pt].append(_step_time(m, xb, yb, steps) / steps)
+    ips = {pt: bs / statistics.median(t) for pt, t in times.items()}
+    return pd.DataFrame([dict(model=m, width=w, MMACs=round(count_macs(nets[(m, w)])/1e6, 2), images_per_s=round(ips[(m, w)]),
+                              vs_vgg_4=round(ips[(m, w)]/ips[('vgg_4', 1)], 3), threads=torch.get_num_threads())
+                         for m, w in pts])
 
 # %% ../nbs/07_study.ipynb #b5717054
 def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
@@ -184,9 +208,10 @@ def _budget(out:Path)->str:
 
 # %% ../nbs/07_study.ipynb #569cd95d
 def post_finding(results:Path, # the folder that holds the study's results folders
-                 folder:str='post_30ep', # the results folder this finding reads
+                 folder:str|None=None, # the results folder this finding reads; default: the post study's
                 )->str|None:
     "The post's three nets at 30 epochs: our accuracies, the post's order or not, the gap to the post."
+    folder = folder or study_runs('post')[0]
     t = post_table(results/folder).dropna(subset=['post'])
     if len(t) < 3: return None
     acc = accuracies(results/folder)
@@ -200,9 +225,10 @@ def post_finding(results:Path, # the folder that holds the study's results folde
 
 # %% ../nbs/07_study.ipynb #aaadbed2
 def dilation_finding(results:Path, # the folder that holds the study's results folders
-                     folder:str='post_30ep', # the results folder this finding reads
+                     folder:str|None=None, # the results folder this finding reads; default: the post study's
                     )->str|None:
     "The post's two nets without pooling against `VGG_4` at 30 epochs."
+    folder = folder or study_runs('post')[0]
     acc = accuracies(results/folder)
     if 'vgg_4' not in acc: return None
     vs = [verdict(acc[m], acc['vgg_4'], f'`{m}`', '`vgg_4`')
@@ -214,10 +240,11 @@ def dilation_finding(results:Path, # the folder that holds the study's results f
 
 # %% ../nbs/07_study.ipynb #8c61d881
 def zoo_finding(results:Path, # the folder that holds the study's results folders
-                folder:str='zoo_10ep', # the results folder this finding reads
+                folder:str|None=None, # the results folder this finding reads; default: the zoo study's
                 cost:bool=False, # add what not downsampling costs (`cost_finding`'s numbers), for the home page
                )->str|None:
     "The zoo at equal width: the best net over seeds against the next; nets that never downsample against max pooling."
+    folder = folder or study_runs('zoo')[0]
     out = results/folder; acc = accuracies(out)
     if 'vgg_4' not in acc or len(acc) < 3: return None
     mean = lambda m: statistics.mean(acc[m])
@@ -250,9 +277,10 @@ def _costs(results:Path, folder:str)->str|None:
             f"with {dev.get('threads', '?')} threads, which also ran other work: a rough ratio)")
 
 def cost_finding(results:Path, # the folder that holds the study's results folders
-                 folder:str='zoo_10ep', # the results folder this finding reads
+                 folder:str|None=None, # the results folder this finding reads; default: the zoo study's
                 )->str|None:
     "What not downsampling costs: MACs and training images per second against `VGG_4`, measured in the zoo's runs."
+    folder = folder or study_runs('zoo')[0]
     c = _costs(results, folder)
     return c and f"**Not downsampling costs compute**: {c}. [The downsampling zoo]({PAGES['zoo']})"
 
@@ -331,19 +359,22 @@ def frontier_finding(results:Path, # the folder that holds the study's results f
                      name:str='frontier', # the ladder study
                     )->str|None:
     "At equal MACs: at each budget the best net that never downsamples against the best that downsamples."
-    mt = matched_table(frontier_points(frontier_runs(results, name)))
+    pts = frontier_points(frontier_runs(results, name)); mt = matched_table(pts)
     parts = [(b, v) for b in BUDGETS if b in mt.index.get_level_values(0) and (v := budget_verdict(mt.loc[b]))]
     if not parts: return None
-    ep = STUDIES[name]['epochs']
-    return (f"**At equal compute** ({ep} epochs, the best net that never downsamples against the best that does, "
-            "each at its width nearest the budget): " + '; '.join(f"at about {b} MMACs, {v}" for b, v in parts)
-            + f". [The equal-compute frontier]({PAGES['frontier']})")
+    rows = study_runs(name)[1]
+    done = sum(pts.seeds.get((r['models'][0], r.get('width', 1)), 0) == len(r['seeds']) for r in rows)
+    so_far = '' if done == len(rows) else f"; {done} of the {len(rows)} ladder points trained so far"
+    return (f"**At equal compute** ({STUDIES[name]['epochs']} epochs on the full split, the best net that never "
+            f"downsamples against the best that does, each at its width nearest the budget{so_far}): "
+            + '; '.join(f"at about {b} MMACs, {v}" for b, v in parts) + f". [The equal-compute frontier]({PAGES['frontier']})")
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders
-                   folder:str='allcnn_w0125_8ep', # the results folder this finding reads
+                   folder:str|None=None, # the results folder this finding reads; default: the allcnn study's
                   )->str|None:
     "All-CNN-C and Strided-CNN-C against Model C (max pooling) at the study's reduced width and budget."
+    folder = folder or study_runs('allcnn')[0]
     out = results/folder; acc = accuracies(out)
     if not {'base_cnn_c', 'all_cnn_c', 'strided_cnn_c'} <= set(acc): return None
     vs = [verdict(acc[m], acc['base_cnn_c'], n, 'Model C') for m, n in (('all_cnn_c', 'All-CNN-C'),
@@ -363,10 +394,12 @@ def consistencies(out:Path, # a results folder
     return per_seed(out, lambda r, d: read_json(d/f)['consistency'] if (d/f).exists() else None)
 
 def consistency_finding(results:Path, # the folder that holds the study's results folders
-                        zoo:str='zoo_10ep', # the zoo's results folder
-                        allcnn:str='allcnn_w0125_8ep', # All-CNN's results folder
+                        zoo:str|None=None, # the zoo's results folder; default: the zoo study's
+                        allcnn:str|None=None, # All-CNN's results folder; default: the allcnn study's
                        )->str|None:
     "Shift consistency: the zoo's most consistent net against max pooling, Model C against All-CNN-C, same seeds."
+    allcnn = allcnn or study_runs('allcnn')[0]
+    zoo = zoo or study_runs('zoo')[0]
     by = consistencies(results/allcnn)
     if not {'base_cnn_c', 'all_cnn_c'} <= set(by): return None
     z, part = consistencies(results/zoo), ''
@@ -389,9 +422,10 @@ def consistency_finding(results:Path, # the folder that holds the study's result
 
 # %% ../nbs/07_study.ipynb #e1c620f6
 def seg_finding(results:Path, # the folder that holds the study's results folders
-                folder:str='seg_4ep', # the results folder this finding reads
+                folder:str|None=None, # the results folder this finding reads; default: the seg study's
                )->str|None:
     "Segmentation on the CIFAR mosaic: dilated convs at full resolution against down- and upsampling, on mean IoU."
+    folder = folder or study_runs('seg')[0]
     out = Path(results)/folder; iou = accuracies(out, 'final_miou')
     if not {'seg_dilated', 'seg_fcn', 'seg_unet'} <= set(iou): return None
     macs = {r['model']: r['MMACs'] for r in load_results(out)}
@@ -400,7 +434,26 @@ def seg_finding(results:Path, # the folder that holds the study's results folder
             f"{fmt_acc(iou['seg_dilated'])}, `seg_fcn` {fmt_acc(iou['seg_fcn'])}, `seg_unet` (skips) "
             f"{fmt_acc(iou['seg_unet'])}: " + '; '.join(vs)
             + f", at {macs['seg_dilated']/macs['seg_fcn']:.0f}× the MACs "
-            f"of `seg_fcn`. [Segmentation]({PAGES['seg']})")
+            f"of `seg_fcn`." + seg_matched(results, folder) + f" [Segmentation]({PAGES['seg']})")
+
+def seg_matched(results:Path, # the folder that holds the study's results folders
+                folder:str|None=None, # the seg study's folder (`seg_fcn2` beside the others)
+               )->str:
+    "The segmentation nets matched on MACs, in words: `seg_fcn2` against `seg_dilated`, the narrow `seg_dilated` against the encoder-decoders."
+    folder = folder or study_runs('seg')[0]
+    narrow = next((r for r in study_runs('seg')[1] if r.get('width')), None)
+    iou, out = accuracies(Path(results)/folder, 'final_miou'), Path(results)/folder
+    thin = accuracies(Path(results)/narrow['folder'], 'final_miou') if narrow else {}
+    macs = lambda d, m: next((r['MMACs'] for r in load_results(d) if r['model'] == m), None)
+    parts = []
+    if 'seg_fcn2' in iou and 'seg_dilated' in iou:
+        parts.append(f"`seg_fcn2` (two convs a level, four levels: {macs(out, 'seg_fcn2'):g} MMACs) against `seg_dilated` "
+                     f"({macs(out, 'seg_dilated'):g}): " + verdict(iou['seg_dilated'], iou['seg_fcn2'], '`seg_dilated`', '`seg_fcn2`'))
+    if 'seg_dilated' in thin and 'seg_unet' in iou:
+        n = f"`seg_dilated` at width {narrow['width']:g}"
+        parts.append(f"{n} ({macs(Path(results)/narrow['folder'], 'seg_dilated'):g} MMACs) against `seg_unet` "
+                     f"({macs(out, 'seg_unet'):g}): " + verdict(thin['seg_dilated'], iou['seg_unet'], n, '`seg_unet`'))
+    return (" **Matched on MACs**: " + '; '.join(parts) + '.') if parts else ""
 
 # %% ../nbs/07_study.ipynb #50589a0e
 def zoo_cost_finding(results:Path, # the folder that holds the study's results folders
@@ -408,7 +461,8 @@ def zoo_cost_finding(results:Path, # the folder that holds the study's results f
     "`zoo_finding` with what not downsampling costs: one statement on the home page."
     return zoo_finding(results, cost=True)
 
-FINDINGS = (post_finding, dilation_finding, zoo_cost_finding, allcnn_finding, consistency_finding, seg_finding)
+FINDINGS = (frontier_finding, post_finding, dilation_finding, zoo_cost_finding, allcnn_finding, consistency_finding,
+            seg_finding)   # the answer at equal compute first
 
 def findings(results:Path, # the folder that holds the study's results folders (`results/`)
             )->list:
@@ -425,7 +479,7 @@ def _num(x, f:str='{:.4f}')->str: return '' if x is None or pd.isna(x) else f.fo
 def headline_md(results:Path, # the folder that holds the study's results folders
                )->str:
     "The post's nets: the post's figure, ours at 30 epochs (mean ± std over seeds), the gap, as a Markdown table."
-    t = post_table(Path(results)/'post_30ep')
+    t = post_table(Path(results)/study_runs('post')[0])
     rows = [f"| `{m}` | {_num(r['post'])} | {_num(r['ours'])}{_num(r['std'], ' ± {:.4f}')} | {int(r['seeds'])} | "
             f"{_num(r['gap_points'], '{:+.1f}')} |"
             for m, r in t.iterrows()]

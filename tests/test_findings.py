@@ -2,7 +2,7 @@
 import json, shutil
 from pathlib import Path
 import pytest
-from nodown.study import findings, findings_md, headline_md
+from nodown.study import findings, findings_md, headline_md, frontier_finding, seg_finding
 from nodown.core import read_json, save_atomic, dumps_strict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,7 +14,7 @@ def index_markdown()->str:
 
 def test_findings_are_stated():
     fs = findings(ROOT/'results')
-    assert 3 <= len(fs) <= 6, fs
+    assert 3 <= len(fs) <= 7, fs
     assert all('](https://nodown.github.io/nodown/experiments/' in f for f in fs)   # each links the page that shows it
 
 @pytest.mark.parametrize('text', [lambda: (ROOT/'README.md').read_text(), index_markdown], ids=['README', 'index.ipynb'])
@@ -30,3 +30,30 @@ def test_a_changed_result_changes_the_findings(tmp_path):
     f = tmp_path/'post_30ep'/'vgg_4-s0'/'result.json'; r = read_json(f); r['final_acc'] -= 0.05
     save_atomic(dumps_strict(r), f)
     assert findings_md(tmp_path) + headline_md(tmp_path) != before
+
+def _copy(names, dest):
+    for n in names: shutil.copytree(ROOT/'results'/n, dest/n, ignore=shutil.ignore_patterns('*.pth', '*.safetensors'))
+
+def _nudge(f:Path, by:float, key:str='final_acc'):
+    r = read_json(f); r[key] += by; save_atomic(dumps_strict(r), f)
+
+def test_the_frontier_finding_is_the_first_and_reads_results(tmp_path):
+    "The equal-compute statement opens the findings, and every run it rests on moves it: one accuracy changed changes it."
+    s = frontier_finding(ROOT/'results')
+    assert s is not None and findings(ROOT/'results')[0] == s, "no equal-compute finding: the frontier's runs are missing"
+    _copy(['zoo_10ep', 'frontier_10ep'], tmp_path)
+    assert frontier_finding(tmp_path) == s
+    runs = sorted((tmp_path/'frontier_10ep').glob('*/*/result.json')) + sorted((tmp_path/'zoo_10ep').glob('*/result.json'))
+    moved = 0
+    for f in runs:
+        _nudge(f, 0.05); moved += frontier_finding(tmp_path) != s; _nudge(f, -0.05)
+    assert moved > 0 and frontier_finding(tmp_path) == s
+
+def test_the_matched_segmentation_reads_results(tmp_path):
+    "When the MAC-matched segmentation runs are stored, the finding states them, and a changed mean IoU changes it."
+    s = seg_finding(ROOT/'results')
+    if 'Matched on MACs' not in s: pytest.skip("the MAC-matched segmentation runs are not stored yet")
+    _copy(['seg_4ep', 'seg_4ep_w0.3'], tmp_path)
+    assert seg_finding(tmp_path) == s
+    _nudge(tmp_path/'seg_4ep'/'seg_fcn2-s0'/'result.json', 0.05, 'final_miou')
+    assert seg_finding(tmp_path) != s

@@ -4,12 +4,13 @@ from pathlib import Path
 import pytest
 from nodown.config import RunConfig, SCHEMA, config_diff, config_identity
 
-RESULTS = sorted((Path(__file__).parent.parent/'results').glob('*/*/result.json'))
+ROOT = Path(__file__).parent.parent/'results'
+RESULTS = sorted(ROOT.glob('**/result.json'))   # a study's folder, or a folder per width inside it (the frontier)
 
 def test_there_are_stored_runs():
     assert len(RESULTS) > 50, len(RESULTS)
 
-@pytest.mark.parametrize('path', RESULTS, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
+@pytest.mark.parametrize('path', RESULTS, ids=lambda p: str(p.parent.relative_to(ROOT)))
 def test_stored_config_is_the_same_run_today(path):
     r = json.loads(path.read_text())
     cfg = RunConfig.from_dict(r['config'])            # read with today's schema (older ones migrated on read)

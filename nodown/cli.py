@@ -161,13 +161,15 @@ def _cmd_evaluate(a):
     from nodown.compare import evaluate
     from nodown.core import blank_na
     ev = evaluate(a.out, a.data, a.valid, a.bs)
-    _print_table(blank_na(ev))
-    bad = ev[~ev.status.isin(['scored', 'diverged: not scored'])]
+    _print_table(blank_na(ev.drop(columns='note')))
+    for _, r in ev[ev.note != ''].iterrows():   # what each run that was not scored needs
+        print(f"{r.model} seed {'?' if r.seed is None or r.seed != r.seed else int(r.seed)}: {r.note}")
+    bad = ev[~ev.status.isin(['scored', 'diverged'])]
     if (ev.status == 'scored').any(): print(f"scores written beside each run in {a.out} (eval-{a.valid}-*.json)")
-    if len(bad) == len(ev) and bad.status.str.startswith('older format').all():
+    if len(bad) == len(ev) and (bad.status == 'old_format').all():
         print(f"nodown: {a.out} holds results from an older nodown (no config in result.json): they cannot be rebuilt "
               f"or scored; train them again into a new folder with `nodown compare --out NEW`", file=sys.stderr)
-    elif len(bad): print(f"nodown: {len(bad)} of {len(ev)} runs could not be scored (see status)", file=sys.stderr)
+    elif len(bad): print(f"nodown: {len(bad)} of {len(ev)} runs could not be scored (see status and notes)", file=sys.stderr)
     return 1 if len(bad) else 0
 
 # %% ../nbs/06_cli.ipynb #8d5b1b63

@@ -7,6 +7,7 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
 import shutil, tempfile
+from dataclasses import replace
 from contextlib import nullcontext
 from pathlib import Path
 import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
@@ -21,9 +22,9 @@ from .train import resolve, loaders_data, train_config, build_model, load_checkp
 from fastai.torch_core import rank_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_status', 'check_run', 'run_one',
-           'task_of', 'compare', 'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis',
-           'plot_tradeoff']
+__all__ = ['POST_MODELS', 'EVAL_STATUSES', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_status', 'check_run',
+           'run_one', 'task_of', 'compare', 'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number',
+           'log_axis', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = tuple(sorted(list_models(tag='post'),
@@ -224,58 +225,95 @@ def _eval_folder(source, valid:str)->Path|None:
     raise ValueError(f"valid='test' needs a 'test' folder in {p} (or a folder of class subfolders); use "
                      f"valid='holdout' to score the runs' holdout")
 
+def _is_run(p:Path)->bool:
+    "Whether folder `p` holds a run: a `result.json`, a `model.pth` or a checkpoint."
+    return p.is_dir() and any((p/f).exists() for f in ('result.json', 'model.pth', 'ckpt.pth'))
+
 def _run_dirs(out:Path)->list:
-    "Every run folder under `out`: a sub-folder with a `result.json` or a `model.pth`."
-    return sorted(p for p in Path(out).iterdir()
-                  if p.is_dir() and ((p/'result.json').exists() or (p/'model.pth').exists()))
+    "Every run folder under `out`: a sub-folder with a `result.json`, a `model.pth` or a `ckpt.pth`."
+    return sorted(p for p in Path(out).iterdir() if _is_run(p))
+
+EVAL_STATUSES = ('scored', 'diverged', 'segment', 'old_format', 'no_result', 'no_weights', 'bad_weights', 'other_data',
+                 'unfinished')   # a row's `status`: a value to test, its `note` says what it means and what to do
+
+def _retrain(d:Path, r:dict)->str:
+    "The command that trains run folder `d` again from scratch."
+    return f"nodown compare {r.get('model', d.name.rsplit('-s', 1)[0])} --seeds {r.get('seed', '?')} --out {d.parent} --restart"
+
+def _unfinished(d:Path)->dict:
+    "The row of a run folder that holds only a checkpoint: how far it got and how to resume it."
+    try: ck = load_checkpoint(d/'ckpt.pth'); c = ck['config']; done = f"after epoch {ck['epoch']+1} of {c.get('epochs')}"
+    except ValueError as e: return dict(status='unfinished', note=str(e))
+    return dict(model=c['model'], seed=c['seed'], status='unfinished',
+                note=f"stopped {done}: resume it with `nodown compare {c['model']} --seeds {c['seed']} --out {d.parent}` "
+                     "and the options it was started with")
 
 def _eval_run(d:Path, loader)->dict:
-    "One run folder scored by `loader(result)` -> batches; a row with its `status` ('scored' or what is wrong)."
-    row = dict(run=d.name, model=d.name.rsplit('-s', 1)[0], seed=None, status='', holdout_acc=None,
+    "One run folder scored by `loader(result)` -> batches; a row with its `status` (one of `EVAL_STATUSES`) and `note`."
+    row = dict(run=d.name, model=d.name.rsplit('-s', 1)[0], seed=None, status='', note='', holdout_acc=None,
                accuracy=None, loss=None, n=None)
+    if not (d/'result.json').exists() and (d/'ckpt.pth').exists(): return {**row, **_unfinished(d)}
     try: r = read_json(d/'result.json')
-    except (OSError, ValueError): return {**row, 'status': 'no readable result.json'}
+    except (OSError, ValueError) as e: return {**row, 'status': 'no_result', 'note': f"no readable result.json ({e})"}
     row.update(model=r.get('model', row['model']), seed=r.get('seed'), holdout_acc=r.get('final_acc'))
-    if r.get('status') == 'diverged': return {**row, 'status': 'diverged: not scored'}
+    again = f"train it again: `{_retrain(d, r)}` with the options it was trained with"
+    if r.get('status') == 'diverged': return {**row, 'status': 'diverged', 'note': 'diverged in training: not scored'}
     if r.get('config', {}).get('task') == 'segment':
-        return {**row, 'status': 'segmentation run: evaluate scores classifiers'}
-    if 'config' not in r or 'vocab' not in r: return {**row, 'status': 'older format (no config): train it again'}
-    if not (d/'model.pth').exists(): return {**row, 'status': 'no model.pth: train it again with --restart'}
+        return {**row, 'status': 'segment', 'note': 'a segmentation run: evaluate scores classifiers'}
+    if 'config' not in r or 'vocab' not in r:
+        return {**row, 'status': 'old_format', 'note': 'written by an older nodown (no config): it cannot be rebuilt; '
+                                                       'train it again into a new folder'}
+    if not (d/'model.pth').exists(): return {**row, 'status': 'no_weights', 'note': f"no model.pth; {again}"}
     try: m = load_run_model(d.parent, r['model'], r['seed'], r)
     # unreadable, truncated, another model's weights, or a pickle that would run code (refused)
     except Exception as ex:
-        return {**row, 'status': f"unreadable model.pth ({type(ex).__name__}): train it again with --restart"}
+        return {**row, 'status': 'bad_weights', 'note': f"unreadable model.pth ({type(ex).__name__}); {again}"}
     dl = loader(r)
+    if isinstance(dl, str): return {**row, 'status': 'other_data', 'note': dl}
     return {**row, 'status': 'scored', **score(m.to(dl.device), dl)}
 
 # %% ../nbs/04_compare.ipynb #a303df2f
+def _holdout_dl(source, r:dict, bs:int):
+    "The holdout run `r` was measured on, read from `source` with the split its config names; a string if it is other data."
+    cfg = RunConfig.from_dict(r['config'])
+    dls = data_loaders(replace(cfg.data, source=str(source), bs=1))   # bs 1: only the holdout is used
+    if dls.data_hash != cfg.data_hash:
+        return (f"{source} holds other images than this run trained on (data {dls.data_hash}, the run's "
+                f"{cfg.data_hash}): score its holdout on the data it names ({r['config'].get('data')})")
+    if list(dls.vocab) != r['vocab']: return f"the classes of {source} differ from those the run was trained on"
+    return dls.valid.new(bs=bs)
+
+def _no_runs(out:Path)->str:
+    "Why `out` has nothing to score, and what to do."
+    below = sorted(p for p in Path(out).iterdir() if p.is_dir() and any(_is_run(q) for q in p.iterdir())) \
+            if Path(out).is_dir() else []
+    if below: return (f"No runs directly in {out}; its sub-folders hold runs ({', '.join(str(p) for p in below[:4])}"
+                      f"{' …' if len(below) > 4 else ''}): evaluate one of them")
+    return f"No runs in {out}: train some with `nodown compare --out {out}` first"
+
 def evaluate(out:Path, # a results folder
              source, # the data to score on: a `cifar_dls` source, a folder with test/, or a folder of class subfolders
-             valid:str='test', # 'test' (the source's test/ folder, or the folder) or 'holdout' (the runs' own split)
+             valid:str='test', # 'test' (the source's test/ folder, or the folder) or 'holdout' (each run's own split)
              bs:int=EVAL_BS, # batch size
             )->pd.DataFrame:
-    "Score every run under `out` on `source`: a row per run, its status, the holdout accuracy beside the new score."
+    "Score every run under `out` on `source`: a row per run, its status and note, the holdout accuracy beside the score."
     if valid not in ('test', 'holdout'): raise ValueError(f"valid must be 'test' or 'holdout', got {valid!r}")
     dirs = _run_dirs(out) if Path(out).is_dir() else []
-    if not dirs: raise ValueError(f"No runs in {out}: train some with `nodown compare --out {out}` first")
+    if not dirs: raise ValueError(_no_runs(out))
     folder, loaders = (_eval_folder(source, valid) if valid == 'test' else None), {}
-    def loader(r):   # built once per (classes, normalisation), decoding only what is scored
-        k = (tuple(r['vocab']), r['config']['normalize'])
+    def loader(r):   # built once per (classes, data config), decoding only what is scored
+        k = (tuple(r['vocab']), *sorted((k, str(v)) for k, v in r['config'].items() if k not in ('model', 'seed')))
         if k not in loaders:
-            if folder is not None: loaders[k] = folder_dl(folder, r['vocab'], bs, r['config']['normalize'])
-            else:
-                dls = cifar_dls(source, bs=bs, valid='holdout', normalize=r['config']['normalize'])
-                if list(dls.vocab) != r['vocab']:
-                    raise ValueError(f"The classes of {source} differ from those the runs were trained on")
-                loaders[k] = dls.valid
+            loaders[k] = (folder_dl(folder, r['vocab'], bs, r['config']['normalize']) if folder is not None
+                          else _holdout_dl(source, r, bs))
         return loaders[k]
-    with folder_lock(out):   # no compare writes here meanwhile
+    with folder_lock(out, remedy="wait for it to finish: evaluate reads a folder nothing writes into"):
         rows = [_eval_run(d, loader) for d in dirs]
         for e, d in zip(rows, dirs):
             if e['status'] == 'scored':
                 save_atomic(dumps_strict(dict(e, data=str(source), valid=valid)),
                             d/f"eval-{valid}-{source_name(source)}.json")
-    cols = ['model', 'seed', 'status', 'holdout_acc', 'accuracy', 'loss', 'n']
+    cols = ['model', 'seed', 'status', 'holdout_acc', 'accuracy', 'loss', 'n', 'note']
     return pd.DataFrame(rows)[cols].round(dict(holdout_acc=4, accuracy=4, loss=4))
 
 # %% ../nbs/04_compare.ipynb #c0e82f11

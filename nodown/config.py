@@ -43,6 +43,9 @@ class DataConfig:
         check_task(self.task)
         if self.augment and self.task == 'segment':
             raise ValueError("augment (shifts and flips) is for classification: a mosaic is random already")
+        if self.valid == 'test' and self.task == 'segment':   # a config never records a split its loader does not use
+            raise ValueError("valid='test' is for classification: segmentation data (a CIFAR mosaic or a CamVid-layout "
+                             "folder) is split into a random holdout; use valid='holdout'")
 
 # %% ../nbs/00b_config.ipynb #1cb8bba3
 RECIPES = dict(

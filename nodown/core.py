@@ -27,18 +27,33 @@ def default_cache_dir(env:dict|None=None, # the environment to read (default: `o
     return Path((os.environ if env is None else env).get('NODOWN_CACHE', '~/.cache/nodown')).expanduser()
 
 # %% ../nbs/00a_core.ipynb #7b5185a3
+def _write_error(e:Exception, path:Path)->OSError:
+    "`e`, raised while writing `path`, as one `OSError` line naming the file (torch's writer raises `RuntimeError`)."
+    full = getattr(e, 'errno', None) == 28 or 'No space left' in str(e)
+    try: full = full or shutil.disk_usage(Path(path).parent).free < 2**20
+    except OSError: pass
+    why = ('no space left on the device' if full else e.strerror if isinstance(e, OSError) and e.strerror
+           else f"{type(e).__name__}: {(str(e).splitlines() or [''])[0][:120]} (is the disk full?)")
+    return OSError(f"could not write {path}: {why}; free some space, or write elsewhere")
+
 def save_atomic(obj, # a `str` is written as text, anything else with `torch.save`
                 path:Path, # destination
+                parents:bool=True, # create missing parent folders; False: a folder that went away is an error
                ):
     "Write `obj` to a temporary file beside `path`, then rename it into place: readers never see half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'{path.name}.{os.getpid()}.', suffix='.tmp'); os.close(fd)
+    path = Path(path)
+    if parents: path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.parent.is_dir():
+        raise FileNotFoundError(f"{path.parent} is gone (removed or moved while nodown wrote into it): {path.name} not written")
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'{path.name}.{os.getpid()}.', suffix='.tmp'); os.close(fd)
         if isinstance(obj, str): Path(tmp).write_text(obj)
         else: import torch; torch.save(obj, tmp)   # imported here: reading results and listings needs no torch
         os.chmod(tmp, _file_mode()); os.replace(tmp, path)
+    except (OSError, RuntimeError) as e: raise _write_error(e, path) from None
     finally:
-        if os.path.exists(tmp): os.remove(tmp)
+        if tmp and os.path.exists(tmp): os.remove(tmp)
 
 # %% ../nbs/00a_core.ipynb #ab7d7908
 def _pid_alive(pid:int)->bool:
@@ -71,6 +86,7 @@ def _lock_holder(f:Path)->dict:
 
 @contextmanager
 def folder_lock(folder:Path, # the folder to write into (created if needed)
+                remedy:str="wait for it to finish, or use another output folder", # what the refused caller can do
                ):
     "Hold `folder/.nodown.lock` while writing into `folder`; `FolderBusy` when a live process holds it."
     f = Path(folder)/'.nodown.lock'; f.parent.mkdir(parents=True, exist_ok=True)
@@ -82,10 +98,11 @@ def folder_lock(folder:Path, # the folder to write into (created if needed)
             young = not held and time.time() - f.stat().st_mtime < 10   # being written by its taker
             if young or (held.get('pid') and _pid_alive(held['pid'])):
                 raise FolderBusy(f"{folder} is in use by process {held.get('pid', '?')} "
-                                 f"({held.get('command', 'starting')}); wait for it to finish, or use another output "
-                                 f"folder") from None
+                                 f"({held.get('command', 'starting')}); {remedy}") from None
             f.unlink(missing_ok=True); continue   # its process is gone: take it over
-        with os.fdopen(fd, 'w') as fh: fh.write(json.dumps(dict(pid=os.getpid(), command=' '.join(sys.argv))))
+        try:
+            with os.fdopen(fd, 'w') as fh: fh.write(json.dumps(dict(pid=os.getpid(), command=' '.join(sys.argv))))
+        except OSError as e: f.unlink(missing_ok=True); raise _write_error(e, f) from None   # no empty lock behind
         try: yield f
         finally: f.unlink(missing_ok=True)
         return

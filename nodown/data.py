@@ -28,7 +28,7 @@ from fastai.torch_core import default_device
 __all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'unpack', 'sample_path', 'download', 'source_path', 'source_name',
            'DataWarning', 'class_depth', 'walk_files', 'image_files', 'rgb8', 'decode_images', 'cache_key',
            'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL',
-           'batch_tfms', 'class_of', 'cifar_dls', 'folder_dl', 'make_sample']
+           'batch_tfms', 'class_of', 'merged_classes', 'cifar_dls', 'folder_dl', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 # the package folder; in this notebook, the one beside it
@@ -312,8 +312,8 @@ class TensorDL(TfmdDL):
     def __init__(self,
                  dataset, # a `TensorImages`
                  bs=64, # batch size
-                 **kwargs,
-                ): super().__init__(dataset, bs=bs, num_workers=0, **kwargs)
+                 **kwargs, # `TfmdDL`'s (`num_workers` is always 0: batches are slices of a tensor)
+                ): super().__init__(dataset, bs=bs, **{**kwargs, 'num_workers': 0})
     def create_batches(self, samps):
         idxs = torch.tensor(list(samps), dtype=torch.long)
         ds = self.dataset
@@ -336,6 +336,13 @@ def class_of(f, # an image file in a class folder
             )->str:
     "The class of image file `f`: its folder's name, in Unicode NFC."
     return unicodedata.normalize('NFC', Path(f).parent.name)
+
+def merged_classes(files:list, # image files (relative or not) in class folders
+                  )->dict:
+    "`{class: [folder names]}` for every class that folders spelled in more than one Unicode form were merged into."
+    by = {}
+    for f in files: by.setdefault(class_of(f), set()).add(Path(f).parent.name)
+    return {c: sorted(ns) for c, ns in sorted(by.items()) if len(ns) > 1}
 
 # %% ../nbs/02_data.ipynb #fd50a44f
 def _block_dls(path, d, splits, vocab, bs, tfms, device, num_workers):
@@ -376,6 +383,9 @@ def cifar_dls(source:str|Path|DataConfig=DataConfig.source, # 'cifar10', 'cifar1
         warnings.simplefilter('always', DataWarning)
         path = source_path(source)
         d = load_decoded(path, cache_dir)
+        for c, names in merged_classes(d['files']).items():   # the merge is by design; the silence was not
+            warnings.warn_explicit(f"class folders {' and '.join(map(repr, names))} are spelled in different Unicode "
+                                   f"forms (NFC, NFD): read as one class {c!r}", DataWarning, 'nodown data', 0)
     notes = [str(w.message) for w in ws if issubclass(w.category, DataWarning)]
     for n in notes: warnings.warn_explicit(n, DataWarning, 'nodown data', 0)
     vocab = sorted({class_of(f) for f in d['files'] if Path(f).parts[0]=='train'})

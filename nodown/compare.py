@@ -65,7 +65,9 @@ def summarize(results:list, # from `load_results`
              )->pd.DataFrame:
     "One row per model over its finished runs: stats, recipe, accuracy (and mean IoU) as mean ± std over seeds."
     rows = [_row(r) for r in results if r.get('status', 'finished') == 'finished']
-    if not rows: return pd.DataFrame()
+    if not rows: return pd.DataFrame(columns=['params', 'MMACs', 'rf', 'recipe', 'epochs', 'lr', 'seeds', 'final_acc',
+                                              'final_std', 'best_acc', 'train_s', 'images_per_s'],
+                                     index=pd.Index([], name='model'))   # no runs: the columns a caller reads
     df = pd.DataFrame(rows); g = df.groupby('model', sort=False)
     miou = dict(final_miou=('final_miou','mean'), miou_std=('final_miou','std')) if df.final_miou.notna().any() else {}
     res = g.agg(params=('params','first'), MMACs=('MMACs','first'), rf=('rf','first'), recipe=('recipe','first'),
@@ -81,8 +83,8 @@ def summarize(results:list, # from `load_results`
 def _save_summary(out:Path):
     "Rewrite `results.csv` and `results.json` from the runs under `out`."
     rs = load_results(out)
-    save_atomic(dumps_strict(rs), out/'results.json')
-    save_atomic(summarize(rs).to_csv(), out/'results.csv')
+    save_atomic(dumps_strict(rs), out/'results.json', parents=False)   # a folder that went away is not recreated
+    save_atomic(summarize(rs).to_csv(), out/'results.csv', parents=False)
 
 # %% ../nbs/04_compare.ipynb #7820f55b
 def run_status(d:Path, # the run's folder
@@ -117,15 +119,18 @@ def run_one(cfg:RunConfig, # the run
     st, found = status or run_status(d, cfg)
     if st in ('done', 'diverged'): return found
     d.mkdir(parents=True, exist_ok=True)
-    learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show, state=found)   # the model: built once, here
+    try: learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show, state=found)   # the model: built once, here
+    except BaseException:
+        if d.is_dir() and not any(d.iterdir()): d.rmdir()   # a run that failed before its first epoch leaves no folder
+        raise
     st = model_stats(learn.model, getattr(dls, 'input_size', (3, 32, 32)))
     res = dict(model=cfg.model, seed=cfg.seed, params=st['params'], MMACs=round(st['macs']/1e6, 2), rf=st['rf'],
                vocab=list(dls.vocab), data_report=getattr(dls, 'data_report', None), **info)
     if rank_distrib() == 0:  # one writer when data-parallel
-        save_atomic(pd.DataFrame(res['history']).to_csv(index=False), d/'history.csv')
+        save_atomic(pd.DataFrame(res['history']).to_csv(index=False), d/'history.csv', parents=False)
         if res['status'] == 'finished':
-            save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth')
-        save_atomic(dumps_strict(res), d/'result.json')
+            save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth', parents=False)
+        save_atomic(dumps_strict(res), d/'result.json', parents=False)
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
 
@@ -178,14 +183,22 @@ def compare(models:list=POST_MODELS, # registered names
     dls = dls or data_loaders(cfgs[0].data)
     data, h = loaders_data(dls)
     cfgs = [c.with_data(data, h) for c in cfgs]   # and the data's hash, once decoded
+    skipped = {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}
+    if not restart and all((Path(out)/run_name(c.model, c.seed)/'result.json').exists() for c in cfgs):
+        found = [run_status(Path(out)/run_name(c.model, c.seed), c) for c in cfgs]   # every run stored: read them,
+        if all(st in skipped for st, _ in found):                                     # write nothing (read-only is fine)
+            for i, (c, (st, _)) in enumerate(zip(cfgs, found)): print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}{skipped[st]}")
+            return summarize([r for _, r in found])
     out, results = check_out_dir(out), []
-    with folder_lock(out) if rank_distrib() == 0 else nullcontext():   # one writer per results folder
+    with folder_lock(out) if rank_distrib() == 0 else nullcontext() as lock:   # one writer per results folder
         for c in cfgs:
             if restart: shutil.rmtree(out/run_name(c.model, c.seed), ignore_errors=True)
         plan = [run_status(out/run_name(c.model, c.seed), c) for c in cfgs]   # each run checked once, before any trains
         clean_stale(out)  # temporary files of killed runs
-        skipped = {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}
         for i,(c,p) in enumerate(zip(cfgs, plan)):
+            if lock and not lock.exists():   # removed or moved: another compare may be writing there now
+                raise FileNotFoundError(f"{out} was removed or moved while compare wrote into it (its lock is gone): "
+                                        f"stopped before {c.model} seed {c.seed}; the runs finished before went with it")
             print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + skipped.get(p[0], ''), flush=True)
             results.append(run_one(c, dls, out, show, p))
             if rank_distrib() == 0: _save_summary(out)

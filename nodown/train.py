@@ -31,7 +31,8 @@ from .core import save_atomic
 __all__ = ['CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config',
            'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'rng_state', 'set_rng_state',
            'CheckpointError', 'load_checkpoint', 'plain', 'Diverged', 'StopOnNonFinite', 'EpochLog', 'epoch_line',
-           'distrib_context', 'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet', 'train_config', 'train']
+           'distrib_context', 'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet', 'check_forward',
+           'input_size', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -257,6 +258,7 @@ class EpochLog(Callback):
         self.history = list(self.state.get('history', []))
     def before_fit(self):
         self.train_s = None
+        if self.ckpt: Path(self.ckpt).parent.mkdir(parents=True, exist_ok=True)   # made once; gone later: an error
         if 'smooth' in self.state:  # the smoothed loss goes on from where it stopped
             sm, saved = self.recorder.smooth_loss, self.state['smooth']
             sm.val, sm.count = saved['val'].to(sm.val.device), saved['count']
@@ -271,7 +273,8 @@ class EpochLog(Callback):
                    images_per_s=round(len(self.dls.train)*self.dls.train.bs/self.train_s, 1))
         self.history.append(row); self.train_s = None
         if self.lines: print(epoch_line(row, self.n_epoch), flush=True)
-        if self.ckpt and rank_distrib() == 0: save_atomic(plain(self._checkpoint()), self.ckpt)
+        if self.ckpt and rank_distrib() == 0:   # the run's folder must still be there: never recreated
+            save_atomic(plain(self._checkpoint()), self.ckpt, parents=False)
     def _checkpoint(self)->dict:
         sm = self.recorder.smooth_loss
         return dict(config=self.cfg.to_dict() if self.cfg else {}, model=self.model.state_dict(),
@@ -384,6 +387,31 @@ def _summary(cfg:RunConfig, h:list, status:str, start:int, diverged:int|None, en
                 images_per_s=sum(o['images_per_s'] for o in h)/max(len(h),1),
                 **({'final_miou': h[-1]['miou']} if h and 'miou' in h[-1] else {}))
 
+# %% ../nbs/03_train.ipynb #cf33a002
+def check_forward(model:nn.Module, # the net
+                  input_size:tuple, # (channels, height, width) of one input
+                  name:str='the model', # how the message names it
+                 ):
+    "Pass a zero batch of `input_size` through `model` in eval mode; a one-line `ValueError` naming the layer that fails."
+    entered, was = [], model.training
+    hooks = [m.register_forward_pre_hook(lambda m, i, n=n: entered.append((n, m)))
+             for n, m in model.named_modules() if not list(m.children())]
+    p = next(model.parameters(), None)
+    try:
+        with torch.no_grad(): model.eval()(torch.zeros(2, *input_size, device=p.device if p is not None else 'cpu'))
+    except RuntimeError as e:
+        n, m = entered[-1] if entered else ('?', None)
+        raise ValueError(f"{name} cannot take {input_size[-2]}x{input_size[-1]} inputs: layer {n} ({type(m).__name__}) "
+                         f"fails: {str(e).splitlines()[0]}") from None
+    finally:
+        for h in hooks: h.remove()
+        model.train(was)
+
+def input_size(dls)->tuple:
+    "(channels, height, width) of the images `dls` holds: its `input_size`, its tensors', or CIFAR's."
+    x = getattr(dls.valid.dataset, 'x', None)
+    return getattr(dls, 'input_size', None) or (tuple(x.shape[1:]) if x is not None else (3, 32, 32))
+
 # %% ../nbs/03_train.ipynb #29819be8
 def train_config(cfg:RunConfig, # from `run_config`
                  dls, # the `DataLoaders` the config was made from
@@ -399,6 +427,7 @@ def train_config(cfg:RunConfig, # from `run_config`
     if state is None and ckpt and Path(ckpt).exists(): state = load_checkpoint(ckpt, cfg)
     if cfg.seed is not None: set_seed(cfg.seed, reproducible=True)  # before the model is built
     learn = make_learner(dls, build_model(cfg, dls.c), cfg.recipe, cbs, cfg.task)
+    check_forward(learn.model, input_size(dls), cfg.model)   # a net that cannot take the data fails here, in one line
     if cfg.seed is not None: dls.train.rng = random.Random(cfg.seed)
     speed_settings(learn, cfg)
     mode = _show_mode(show)

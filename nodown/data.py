@@ -102,9 +102,10 @@ def source_name(source:str|Path, # a named source ('cifar10', 'sample', ...) or 
 class DataWarning(UserWarning):
     "Something in a data source was skipped, resized or ignored."
 
-def _warn_files(msg:str, files:list, root:Path):
-    "One warning line with `msg`, the count of `files`, and the first few names (no source-line echo)."
+def _warn_files(msg:str, files:list, root:Path, why:dict|None=None):
+    "One warning line with `msg`, the count of `files`, and the first few names with the reason `why` gives (no source-line echo)."
     names = [str(Path(f).relative_to(root) if Path(f).is_absolute() else f) for f in files[:3]]
+    names = [f"{n} ({why[n]})" if why and n in why else n for n in names]
     if files:
         warnings.warn_explicit(f"{len(files)} {msg}, e.g. {', '.join(names)}",
                                      DataWarning, 'nodown data', 0)
@@ -167,8 +168,14 @@ def rgb8(im:Image.Image, # a decoded image of any mode
     else: return im.convert('RGB')
     return Image.fromarray(np.clip(np.rint(a), 0, 255).astype(np.uint8)).convert('RGB')
 
+def _unreadable(e:Exception)->str:
+    "Why an image could not be read, in a few words."
+    if isinstance(e, Image.DecompressionBombError):
+        return f"over PIL's limit of {Image.MAX_IMAGE_PIXELS:,} pixels, a guard against decompression bombs"
+    return f"{type(e).__name__}: {(str(e).splitlines() or [''])[0][:80]}"
+
 def _decode(f:Path, size:int):
-    "RGB uint8 array of `f` as (image, resized?), or None when unreadable."
+    "RGB uint8 array of `f` as (image, resized?), or why it is unreadable (a string)."
     try:
         with Image.open(f) as im:
             im = rgb8(im)
@@ -176,7 +183,7 @@ def _decode(f:Path, size:int):
             if resized: im = im.resize((size, size), Image.BILINEAR)
             x = torch.frombuffer(bytearray(im.tobytes()), dtype=torch.uint8).view(size, size, 3)
             return x.permute(2,0,1), resized
-    except Exception: return None
+    except Exception as e: return _unreadable(e)
 
 # %% ../nbs/02_data.ipynb #86aabc51
 def decode_images(files:list, # image files
@@ -184,16 +191,16 @@ def decode_images(files:list, # image files
                   size:int=32, # side of the square images
                  )->dict:
     "Decode `files` into a uint8 tensor, skipping unreadable ones: dict of `files` (relative), `x`, `bad`, `resized`."
-    ims, good, bad, resized = [], [], [], []
+    ims, good, bad, resized, why = [], [], [], [], {}
     # no bar frames in logs
     for f in (progress_bar(files, leave=False) if IN_NOTEBOOK or sys.stdout.isatty() else files):
         r = _decode(f, size)
-        if r is None: bad.append(f); continue
+        if isinstance(r, str): bad.append(f); why[str(f.relative_to(root))] = r; continue
         ims.append(r[0]); good.append(f)
         if r[1]: resized.append(f)
     x = torch.stack(ims) if ims else torch.zeros(0, 3, size, size, dtype=torch.uint8)
     return dict(files=[str(f.relative_to(root)) for f in good], x=x, bad=[str(f.relative_to(root)) for f in bad],
-                resized=[str(f.relative_to(root)) for f in resized])
+                resized=[str(f.relative_to(root)) for f in resized], why=why)
 
 # %% ../nbs/02_data.ipynb #971907e6
 def cache_key(files:list, # image files
@@ -222,7 +229,7 @@ def _valid_cache(d)->bool:
 # %% ../nbs/02_data.ipynb #1c3a915d
 def _report(d:dict):
     "Warn, on every load (cached or not), about the files a decoded dataset skipped or resized."
-    _warn_files("unreadable image file(s) skipped", d['bad'], Path('.'))
+    _warn_files("unreadable image file(s) skipped", d['bad'], Path('.'), d.get('why'))
     _warn_files(f"image(s) not {d['x'].shape[-1]}x{d['x'].shape[-1]} resized", d.get('resized', []), Path('.'))
 
 # %% ../nbs/02_data.ipynb #cde0ff6e
@@ -428,7 +435,7 @@ def folder_dl(folder:Path, # a folder of class subfolders: `<class>/<image>`
                                  f"{' …' if len(unknown) > 5 else ''} (they know {len(vocab)}: "
                                  f"{', '.join(list(vocab)[:5])} …)")
     d = decode_images(files, folder, size)
-    _warn_files("unreadable image(s) skipped", d['bad'], folder)
+    _warn_files("unreadable image(s) skipped", d['bad'], folder, d.get('why'))
     idx = {c:i for i,c in enumerate(vocab)}
     device = device or default_device()
     y = torch.tensor([idx[class_of(f)] for f in d['files']])

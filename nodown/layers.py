@@ -11,7 +11,7 @@ import math, warnings, torch, torch.nn as nn, torch.nn.functional as F
 warnings.filterwarnings('ignore', message=r'`torch.jit.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['DOWNSAMPLE_KINDS', 'same_padding', 'ConvBnAct', 'SeqNet', 'BlurPool', 'APS', 'check_kind', 'Downsample']
+__all__ = ['DOWNSAMPLE_KINDS', 'same_padding', 'ConvBnAct', 'SeqNet', 'BlurPool', 'APSWarning', 'APS', 'check_kind', 'Downsample']
 
 # %% ../nbs/00_layers.ipynb #2bf18541
 def same_padding(ks:int=3, # kernel size (odd)
@@ -62,6 +62,9 @@ class BlurPool(nn.Module):
         return F.conv2d(x, self.filt, stride=self.stride, groups=self.ni)
 
 # %% ../nbs/00_layers.ipynb #719fc689
+class APSWarning(UserWarning):
+    "APS was given a map its stride does not divide: the output is no longer exactly shift-invariant."
+
 class APS(nn.Module):
     "Adaptive polyphase sampling: keep, per image, the polyphase component of largest norm (Chaman & Dokmanić 2021)."
     def __init__(self, stride:int=2, # subsampling factor (stride x stride components)
@@ -69,7 +72,11 @@ class APS(nn.Module):
         super().__init__(); self.stride = stride
     def forward(self, x):
         s = self.stride; h, w = x.shape[-2:]
-        if h % s or w % s: x = F.pad(x, (0, -w % s, 0, -h % s), mode='circular')   # a whole number of grids
+        if h % s or w % s:   # a whole number of grids, by wrapping around: no longer exactly shift-invariant
+            warnings.warn(f"APS on a {h}x{w} map: padded to {h + -h % s}x{w + -w % s} by wrapping around, which breaks "
+                          f"its exact shift invariance; give it maps whose sides are multiples of {s} (inputs whose sides "
+                          f"are multiples of {s} to the power of the net's downsamplings)", APSWarning, stacklevel=2)
+            x = F.pad(x, (0, -w % s, 0, -h % s), mode='circular')
         ph = torch.stack([x[..., i::s, j::s] for i in range(s) for j in range(s)], 1)   # (bs, s*s, c, h/s, w/s)
         best = ph.flatten(2).norm(dim=2).argmax(1)
         return ph[torch.arange(len(x), device=x.device), best]

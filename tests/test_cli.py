@@ -228,3 +228,23 @@ def test_listing_into_a_closed_pipe():
     "`nodown models | true`: no error line when the reader has gone before the table is written."
     r = subprocess.run(f"{sys.executable} -m nodown.cli models | true", shell=True, capture_output=True, text=True)
     assert r.returncode == 0 and r.stderr == '', r.stderr
+
+def test_segmentation_refuses_a_test_split(tmp_path):
+    "A segmentation run validates on a random holdout: --valid test is refused in one line, no run recorded as 'test'."
+    r = nodown('compare', 'seg_fcn', '--data', 'mosaic-sample', '--valid', 'test', '--epochs', '1', '--out', tmp_path)
+    assert r.returncode == 2 and "valid='test' is for classification" in r.stderr and 'Traceback' not in r.stderr, r.stderr
+    assert not list(tmp_path.glob('*/result.json'))
+
+def test_evaluate_says_what_each_unscored_run_needs(tmp_path):
+    "Statuses are values; each note names a command that runs; runs a level down are pointed at, not 'No runs'."
+    out = tmp_path/'study'/'w2'
+    assert nodown('compare', 'vgg_4', '--data', 'sample', '--epochs', '1', '--seeds', '0', '1', '--out', out).returncode == 0
+    (out/'vgg_4-s1'/'model.pth').unlink()
+    r = nodown('evaluate', out, '--data', 'sample', '--valid', 'holdout')
+    assert r.returncode == 1 and 'no_weights' in r.stdout, r.stdout
+    cmd = f"nodown compare vgg_4 --seeds 1 --out {out} --restart"
+    assert cmd in r.stdout, r.stdout
+    from nodown.cli import build_parser
+    assert build_parser().parse_args(cmd.split()[1:]).restart   # the remedy parses: --restart is an option of compare
+    r = nodown('evaluate', tmp_path/'study', '--data', 'sample', '--valid', 'holdout')
+    assert r.returncode == 2 and f"No runs directly in {tmp_path/'study'}; its sub-folders hold runs ({out})" in r.stderr, r.stderr

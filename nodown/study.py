@@ -122,7 +122,8 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
         missing = [f"{kw.get('folder', folder)}/{run_name(m, s)}" for kw in calls for m in kw['models']
                    for s in kw['seeds'] if not (Path(results)/kw.get('folder', folder)/run_name(m, s)/'result.json').exists()]
         if missing:
-            print(f"{len(missing)} run(s) of the {name} study not stored yet: {', '.join(missing)}")
+            print(f"{len(missing)} run(s) of the {name} study not stored yet: {', '.join(missing[:6])}"
+                  + (f" and {len(missing) - 6} more" if len(missing) > 6 else ''))
         return out
     dls = data_loaders(DataConfig(data, task=task_of(calls[0]['models'])))   # 'seg' trains on the mosaic of `data`
     for kw in calls:

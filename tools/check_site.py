@@ -208,6 +208,8 @@ PAGES = {
     'experiments/analysis.html': {'a rendered table': lambda s: s['tables'] > 0, 'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
     'experiments/post.html': {'a rendered table': lambda s: s['tables'] > 0,
                           'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
+    'experiments/frontier.html': {'a rendered table': lambda s: s['tables'] > 0,
+                                  'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
 }
 
 if __name__ == '__main__':

@@ -121,6 +121,10 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
     if not train:
         missing = [f"{kw.get('folder', folder)}/{run_name(m, s)}" for kw in calls for m in kw['models']
                    for s in kw['seeds'] if not (Path(results)/kw.get('folder', folder)/run_name(m, s)/'result.json').exists()]
+        if missing and len(missing) == sum(len(kw['models'])*len(kw['seeds']) for kw in calls):   # none: cannot go on
+            raise FileNotFoundError(f"none of the {len(missing)} runs of the {name} study is stored under {results} "
+                                    f"(e.g. {missing[0]}): train them (NODOWN_TRAIN=1, or tools/study_runs.sh {name}), "
+                                    "or point NODOWN_RESULTS at the folder that holds them")
         if missing:
             print(f"{len(missing)} run(s) of the {name} study not stored yet: {', '.join(missing[:6])}"
                   + (f" and {len(missing) - 6} more" if len(missing) > 6 else ''))

@@ -169,7 +169,8 @@ def _cmd_evaluate(a):
     if len(bad) == len(ev) and (bad.status == 'old_format').all():
         print(f"nodown: {a.out} holds results from an older nodown (no config in result.json): they cannot be rebuilt "
               f"or scored; train them again into a new folder with `nodown compare --out NEW`", file=sys.stderr)
-    elif len(bad): print(f"nodown: {len(bad)} of {len(ev)} runs could not be scored (see status and notes)", file=sys.stderr)
+    elif len(bad):
+        print(f"nodown: {len(bad)} of {len(ev)} runs could not be scored (see status and notes)", file=sys.stderr)
     return 1 if len(bad) else 0
 
 # %% ../nbs/06_cli.ipynb #8d5b1b63

@@ -15,7 +15,7 @@ from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormat
 from .models import list_models, default_cfg
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
-from .data import cifar_dls, folder_dl, source_path, source_name
+from .data import folder_dl, source_path, source_name
 from .segdata import data_loaders
 from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
 from .train import resolve, loaders_data, train_config, build_model, load_checkpoint, config_diff
@@ -129,7 +129,8 @@ def run_one(cfg:RunConfig, # the run
     if rank_distrib() == 0:  # one writer when data-parallel
         save_atomic(pd.DataFrame(res['history']).to_csv(index=False), d/'history.csv', parents=False)
         if res['status'] == 'finished':
-            save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth', parents=False)
+            save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth',
+                        parents=False)
         save_atomic(dumps_strict(res), d/'result.json', parents=False)
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
@@ -186,8 +187,9 @@ def compare(models:list=POST_MODELS, # registered names
     skipped = {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}
     if not restart and all((Path(out)/run_name(c.model, c.seed)/'result.json').exists() for c in cfgs):
         found = [run_status(Path(out)/run_name(c.model, c.seed), c) for c in cfgs]   # every run stored: read them,
-        if all(st in skipped for st, _ in found):                                     # write nothing (read-only is fine)
-            for i, (c, (st, _)) in enumerate(zip(cfgs, found)): print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}{skipped[st]}")
+        if all(st in skipped for st, _ in found):                           # write nothing (read-only is fine)
+            for i, (c, (st, _)) in enumerate(zip(cfgs, found)):
+                print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}{skipped[st]}")
             return summarize([r for _, r in found])
     out, results = check_out_dir(out), []
     with folder_lock(out) if rank_distrib() == 0 else nullcontext() as lock:   # one writer per results folder
@@ -198,7 +200,8 @@ def compare(models:list=POST_MODELS, # registered names
         for i,(c,p) in enumerate(zip(cfgs, plan)):
             if lock and not lock.exists():   # removed or moved: another compare may be writing there now
                 raise FileNotFoundError(f"{out} was removed or moved while compare wrote into it (its lock is gone): "
-                                        f"stopped before {c.model} seed {c.seed}; the runs finished before went with it")
+                                        f"stopped before {c.model} seed {c.seed}; the runs finished before went "
+                                        "with it")
             print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + skipped.get(p[0], ''), flush=True)
             results.append(run_one(c, dls, out, show, p))
             if rank_distrib() == 0: _save_summary(out)
@@ -251,14 +254,17 @@ EVAL_STATUSES = ('scored', 'diverged', 'segment', 'old_format', 'no_result', 'no
 
 def _retrain(d:Path, r:dict)->str:
     "The command that trains run folder `d` again from scratch."
-    return f"nodown compare {r.get('model', d.name.rsplit('-s', 1)[0])} --seeds {r.get('seed', '?')} --out {d.parent} --restart"
+    model = r.get('model', d.name.rsplit('-s', 1)[0])
+    return f"nodown compare {model} --seeds {r.get('seed', '?')} --out {d.parent} --restart"
 
 def _unfinished(d:Path)->dict:
     "The row of a run folder that holds only a checkpoint: how far it got and how to resume it."
-    try: ck = load_checkpoint(d/'ckpt.pth'); c = ck['config']; done = f"after epoch {ck['epoch']+1} of {c.get('epochs')}"
+    try: ck = load_checkpoint(d/'ckpt.pth'); c = ck['config']
     except ValueError as e: return dict(status='unfinished', note=str(e))
+    done = f"after epoch {ck['epoch']+1} of {c.get('epochs')}"
     return dict(model=c['model'], seed=c['seed'], status='unfinished',
-                note=f"stopped {done}: resume it with `nodown compare {c['model']} --seeds {c['seed']} --out {d.parent}` "
+                note=f"stopped {done}: resume it with "
+                     f"`nodown compare {c['model']} --seeds {c['seed']} --out {d.parent}` "
                      "and the options it was started with")
 
 def _eval_run(d:Path, loader)->dict:
@@ -287,7 +293,7 @@ def _eval_run(d:Path, loader)->dict:
 
 # %% ../nbs/04_compare.ipynb #a303df2f
 def _holdout_dl(source, r:dict, bs:int):
-    "The holdout run `r` was measured on, read from `source` with the split its config names; a string if it is other data."
+    "The holdout of run `r`, read from `source` with the split its config names; a string when it is other data."
     cfg = RunConfig.from_dict(r['config'])
     dls = data_loaders(replace(cfg.data, source=str(source), bs=1))   # bs 1: only the holdout is used
     if dls.data_hash != cfg.data_hash:
@@ -309,7 +315,7 @@ def evaluate(out:Path, # a results folder
              valid:str='test', # 'test' (the source's test/ folder, or the folder) or 'holdout' (each run's own split)
              bs:int=EVAL_BS, # batch size
             )->pd.DataFrame:
-    "Score every run under `out` on `source`: a row per run, its status and note, the holdout accuracy beside the score."
+    "Score every run under `out` on `source`: a row per run, its status and note, the holdout accuracy beside it."
     if valid not in ('test', 'holdout'): raise ValueError(f"valid must be 'test' or 'holdout', got {valid!r}")
     dirs = _run_dirs(out) if Path(out).is_dir() else []
     if not dirs: raise ValueError(_no_runs(out))

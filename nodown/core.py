@@ -44,7 +44,8 @@ def save_atomic(obj, # a `str` is written as text, anything else with `torch.sav
     path = Path(path)
     if parents: path.parent.mkdir(parents=True, exist_ok=True)
     elif not path.parent.is_dir():
-        raise FileNotFoundError(f"{path.parent} is gone (removed or moved while nodown wrote into it): {path.name} not written")
+        raise FileNotFoundError(f"{path.parent} is gone (removed or moved while nodown wrote into it): "
+                                f"{path.name} not written")
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'{path.name}.{os.getpid()}.', suffix='.tmp'); os.close(fd)

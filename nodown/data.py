@@ -103,7 +103,7 @@ class DataWarning(UserWarning):
     "Something in a data source was skipped, resized or ignored."
 
 def _warn_files(msg:str, files:list, root:Path, why:dict|None=None):
-    "One warning line with `msg`, the count of `files`, and the first few names with the reason `why` gives (no source-line echo)."
+    "One warning line: `msg`, the count of `files`, the first few names with their reason in `why` (no source line)."
     names = [str(Path(f).relative_to(root) if Path(f).is_absolute() else f) for f in files[:3]]
     names = [f"{n} ({why[n]})" if why and n in why else n for n in names]
     if files:

@@ -74,7 +74,8 @@ class APS(nn.Module):
         s = self.stride; h, w = x.shape[-2:]
         if h % s or w % s:   # a whole number of grids, by wrapping around: no longer exactly shift-invariant
             warnings.warn(f"APS on a {h}x{w} map: padded to {h + -h % s}x{w + -w % s} by wrapping around, which breaks "
-                          f"its exact shift invariance; give it maps whose sides are multiples of {s} (inputs whose sides "
+                          f"its exact shift invariance; give it maps whose sides are multiples of {s} (inputs whose "
+                          f"sides "
                           f"are multiples of {s} to the power of the net's downsamplings)", APSWarning, stacklevel=2)
             x = F.pad(x, (0, -w % s, 0, -h % s), mode='circular')
         ph = torch.stack([x[..., i::s, j::s] for i in range(s) for j in range(s)], 1)   # (bs, s*s, c, h/s, w/s)

@@ -402,7 +402,7 @@ class SegDilated(SeqNet):
 
 # %% ../nbs/01_models.ipynb #55f478aa
 class EncoderDecoder(nn.Module):
-    "The source's net with sampling: `n_convs` convs and a downsampling per width, as many 2x deconvs; `skips`: a U-Net."
+    "The source's net with sampling: `n_convs` convs and a downsampling per width, as many 2x deconvs; `skips`: U-Net."
     def __init__(self,
                  widths:tuple=(20,40,80), # channels of the encoder's convs, one width per downsampling
                  downsample:str='max', # a kind from `DOWNSAMPLE_KINDS` with a layer of its own (not 'stride' or 'none')

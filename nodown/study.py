@@ -14,7 +14,7 @@ from .core import read_json
 from .analysis import consistency_file
 from .segdata import data_loaders
 from .config import DataConfig
-from .models import default_cfg, list_models
+from .models import default_cfg
 
 # %% auto #0
 __all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'DOCS', 'PAGES', 'BUDGETS', 'FINDINGS',
@@ -26,8 +26,8 @@ __all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'D
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
-_ZOO_FAST = ['convmixer_64_4', 'vgg4_aps', 'vgg4_avg', 'vgg4_blur', 'vgg4_conv', 'vgg4_dilation_same', 'vgg4_pixel_unshuffle', 'vgg4_stride',
-             'vgg_4']
+_ZOO_FAST = ['convmixer_64_4', 'vgg4_aps', 'vgg4_avg', 'vgg4_blur', 'vgg4_conv', 'vgg4_dilation_same',
+             'vgg4_pixel_unshuffle', 'vgg4_stride', 'vgg_4']
 _CNN_C = ['all_cnn_c', 'base_cnn_c', 'convpool_cnn_c', 'strided_cnn_c']
 _CNN_AB = [f'{v}_cnn_{m}' for v in ('all', 'base', 'convpool', 'strided') for m in 'ab']
 _SEG = ['seg_dilated', 'seg_fcn', 'seg_unet']
@@ -76,7 +76,8 @@ def ladder_rows(ladder:dict, # {model: widths, cheapest first}
     "One study row per (model, width), rung by rung; width 1 is the zoo's run (its folder, no option)."
     rungs = range(max(map(len, ladder.values())))
     return [dict(models=[m], seeds=seeds[:1] if m in one_seed else seeds,
-                 **(dict(folder='zoo_{epochs}ep') if ws[k] == 1 else dict(width=ws[k], folder='frontier_{epochs}ep/w{width:g}')))
+                 **(dict(folder='zoo_{epochs}ep') if ws[k] == 1
+                    else dict(width=ws[k], folder='frontier_{epochs}ep/w{width:g}')))
             for k in rungs for m, ws in ladder.items() if k < len(ws)]
 
 STUDIES['frontier'] = dict(folder='frontier_{epochs}ep', epochs=10, quick=dict(seeds=(0,)),
@@ -88,12 +89,13 @@ def ladder_speed(ladder:dict=None, # {model: widths}; default `FRONTIER_LADDER`
                  rounds:int=3, # rounds over all points (the median is kept)
                  steps:int=4, # timed steps per point and round
                 )->pd.DataFrame:
-    "Training images per second of every (model, width) of `ladder` on this machine, and the ratio to `vgg_4` at width 1."
+    "Training images per second of every (model, width) of `ladder` here, and the ratio to `vgg_4` at width 1."
     import torch
     from nodown.models import create_model
     from nodown.stats import count_macs
     from nodown.train import _step_time
-    pts = [('vgg_4', 1)] + [(m, w) for m, ws in (ladder or FRONTIER_LADDER).items() for w in ws if (m, w) != ('vgg_4', 1)]
+    pts = [('vgg_4', 1)] + [(m, w) for m, ws in (ladder or FRONTIER_LADDER).items() for w in ws
+                            if (m, w) != ('vgg_4', 1)]
     g = torch.Generator().manual_seed(0)
     xb = torch.randn(bs, 3, 32, 32, generator=g).contiguous(memory_format=torch.channels_last)
     yb = torch.randint(0, 10, (bs,), generator=g)
@@ -102,8 +104,9 @@ def ladder_speed(ladder:dict=None, # {model: widths}; default `FRONTIER_LADDER`
     for _ in range(rounds):
         for pt, m in nets.items(): times[pt].append(_step_time(m, xb, yb, steps) / steps)
     ips = {pt: bs / statistics.median(t) for pt, t in times.items()}
-    return pd.DataFrame([dict(model=m, width=w, MMACs=round(count_macs(nets[(m, w)])/1e6, 2), images_per_s=round(ips[(m, w)]),
-                              vs_vgg_4=round(ips[(m, w)]/ips[('vgg_4', 1)], 3), threads=torch.get_num_threads())
+    return pd.DataFrame([dict(model=m, width=w, MMACs=round(count_macs(nets[(m, w)])/1e6, 2),
+                              images_per_s=round(ips[(m, w)]), vs_vgg_4=round(ips[(m, w)]/ips[('vgg_4', 1)], 3),
+                              threads=torch.get_num_threads())
                          for m, w in pts])
 
 # %% ../nbs/07_study.ipynb #b5717054
@@ -120,7 +123,8 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
     out, calls = Path(results)/folder, calls[rows]
     if not train:
         missing = [f"{kw.get('folder', folder)}/{run_name(m, s)}" for kw in calls for m in kw['models']
-                   for s in kw['seeds'] if not (Path(results)/kw.get('folder', folder)/run_name(m, s)/'result.json').exists()]
+                   for s in kw['seeds']
+                   if not (Path(results)/kw.get('folder', folder)/run_name(m, s)/'result.json').exists()]
         if missing and len(missing) == sum(len(kw['models'])*len(kw['seeds']) for kw in calls):   # none: cannot go on
             raise FileNotFoundError(f"none of the {len(missing)} runs of the {name} study is stored under {results} "
                                     f"(e.g. {missing[0]}): train them (NODOWN_TRAIN=1, or tools/study_runs.sh {name}), "
@@ -340,15 +344,17 @@ def matched_table(points:pd.DataFrame, # `frontier_points`
             rows.append(dict(model=m, kind=g.kind.iloc[0], budget=b, MMACs=None if r is None else r.MMACs,
                              acc=None if r is None else r.acc, std=None if r is None else r['std'],
                              seeds=0 if r is None else r.seeds, accs=[] if r is None else r.accs))
-    return pd.DataFrame(rows, columns=['model', 'kind', 'budget', 'MMACs', 'acc', 'std', 'seeds', 'accs']).set_index(['budget', 'model'])
+    cols = ['model', 'kind', 'budget', 'MMACs', 'acc', 'std', 'seeds', 'accs']
+    return pd.DataFrame(rows, columns=cols).set_index(['budget', 'model'])
 
 # %% ../nbs/07_study.ipynb #fr0c0b08
-def never_downsamples(model:str)->bool:
+def never_downsamples(model:str, # a registered name
+                     )->bool:
     "Whether `model` keeps its input's resolution to the head (its registry kind starts with 'none')."
     return default_cfg(model).kind.startswith('none')
 
 def _best(t:pd.DataFrame, keep)->str|None:
-    "The model of `t` (rows of one budget) with the best mean accuracy over at least two seeds among those `keep` takes."
+    "The model of `t` (one budget's rows) best on mean accuracy over two seeds or more, among those `keep` takes."
     c = t[(t.seeds > 1) & t.index.map(keep)]
     return None if not len(c) else c.acc.idxmax()
 
@@ -372,7 +378,8 @@ def frontier_finding(results:Path, # the folder that holds the study's results f
     so_far = '' if done == len(rows) else f"; {done} of the {len(rows)} ladder points trained so far"
     return (f"**At equal compute** ({STUDIES[name]['epochs']} epochs on the full split, the best net that never "
             f"downsamples against the best that does, each at its width nearest the budget{so_far}): "
-            + '; '.join(f"at about {b} MMACs, {v}" for b, v in parts) + f". [The equal-compute frontier]({PAGES['frontier']})")
+            + '; '.join(f"at about {b} MMACs, {v}" for b, v in parts)
+            + f". [The equal-compute frontier]({PAGES['frontier']})")
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders
@@ -444,7 +451,7 @@ def seg_finding(results:Path, # the folder that holds the study's results folder
 def seg_matched(results:Path, # the folder that holds the study's results folders
                 folder:str|None=None, # the seg study's folder (`seg_fcn2` beside the others)
                )->str:
-    "The segmentation nets matched on MACs, in words: `seg_fcn2` against `seg_dilated`, the narrow `seg_dilated` against the encoder-decoders."
+    "The segmentation nets matched on MACs: `seg_fcn2` against `seg_dilated`, a narrow `seg_dilated` against `seg_unet`"
     folder = folder or study_runs('seg')[0]
     narrow = next((r for r in study_runs('seg')[1] if r.get('width')), None)
     iou, out = accuracies(Path(results)/folder, 'final_miou'), Path(results)/folder
@@ -452,8 +459,9 @@ def seg_matched(results:Path, # the folder that holds the study's results folder
     macs = lambda d, m: next((r['MMACs'] for r in load_results(d) if r['model'] == m), None)
     parts = []
     if 'seg_fcn2' in iou and 'seg_dilated' in iou:
-        parts.append(f"`seg_fcn2` (two convs a level, four levels: {macs(out, 'seg_fcn2'):g} MMACs) against `seg_dilated` "
-                     f"({macs(out, 'seg_dilated'):g}): " + verdict(iou['seg_dilated'], iou['seg_fcn2'], '`seg_dilated`', '`seg_fcn2`'))
+        parts.append(f"`seg_fcn2` (two convs a level, four levels: {macs(out, 'seg_fcn2'):g} MMACs) against "
+                     f"`seg_dilated` ({macs(out, 'seg_dilated'):g}): "
+                     + verdict(iou['seg_dilated'], iou['seg_fcn2'], '`seg_dilated`', '`seg_fcn2`'))
     if 'seg_dilated' in thin and 'seg_unet' in iou:
         n = f"`seg_dilated` at width {narrow['width']:g}"
         parts.append(f"{n} ({macs(Path(results)/narrow['folder'], 'seg_dilated'):g} MMACs) against `seg_unet` "

@@ -392,7 +392,7 @@ def check_forward(model:nn.Module, # the net
                   input_size:tuple, # (channels, height, width) of one input
                   name:str='the model', # how the message names it
                  ):
-    "Pass a zero batch of `input_size` through `model` in eval mode; a one-line `ValueError` naming the layer that fails."
+    "Pass a zero batch of `input_size` through `model` in eval mode; a one-line `ValueError` naming a layer that fails."
     entered, was = [], model.training
     hooks = [m.register_forward_pre_hook(lambda m, i, n=n: entered.append((n, m)))
              for n, m in model.named_modules() if not list(m.children())]
@@ -407,7 +407,8 @@ def check_forward(model:nn.Module, # the net
         for h in hooks: h.remove()
         model.train(was)
 
-def input_size(dls)->tuple:
+def input_size(dls, # `DataLoaders` of images
+              )->tuple:
     "(channels, height, width) of the images `dls` holds: its `input_size`, its tensors', or CIFAR's."
     x = getattr(dls.valid.dataset, 'x', None)
     return getattr(dls, 'input_size', None) or (tuple(x.shape[1:]) if x is not None else (3, 32, 32))

@@ -171,7 +171,7 @@ def rgb8(im:Image.Image, # a decoded image of any mode
 def _unreadable(e:Exception)->str:
     "Why an image could not be read, in a few words."
     if isinstance(e, Image.DecompressionBombError):
-        return f"over PIL's limit of {Image.MAX_IMAGE_PIXELS:,} pixels, a guard against decompression bombs"
+        return f"over {2*Image.MAX_IMAGE_PIXELS:,} pixels, PIL's guard against decompression bombs"
     return f"{type(e).__name__}: {(str(e).splitlines() or [''])[0][:80]}"
 
 def _decode(f:Path, size:int):

@@ -320,8 +320,8 @@ def evaluate(out:Path, # a results folder
     dirs = _run_dirs(out) if Path(out).is_dir() else []
     if not dirs: raise ValueError(_no_runs(out))
     folder, loaders = (_eval_folder(source, valid) if valid == 'test' else None), {}
-    def loader(r):   # built once per (classes, data config), decoding only what is scored
-        k = (tuple(r['vocab']), *sorted((k, str(v)) for k, v in r['config'].items() if k not in ('model', 'seed')))
+    def loader(r):   # built once per (classes, the run's data), decoding only what is scored
+        c = RunConfig.from_dict(r['config']); k = (tuple(r['vocab']), c.data, c.data_hash)
         if k not in loaders:
             loaders[k] = (folder_dl(folder, r['vocab'], bs, r['config']['normalize']) if folder is not None
                           else _holdout_dl(source, r, bs))

@@ -1,4 +1,4 @@
-"""`nodown models`, `nodown train`, `nodown compare`, `nodown evaluate`, `nodown lr-find`: the same functions the notebooks use, from a shell.
+"""`nodown models`, `nodown train`, `nodown compare`, `nodown evaluate`, `nodown lr-find`, `nodown export`: the same functions the notebooks use, from a shell.
 
 Docs: https://nodown.github.io/nodown/cli.html.md"""
 
@@ -189,9 +189,16 @@ def _cmd_lr_find(a):
     plt.gcf().savefig(out/f'lr_find-{a.model}.png', dpi=100, bbox_inches='tight')
     print(f"lr_find valley suggestion for {a.model}: {sug.valley:.2e}; plot: {out/f'lr_find-{a.model}.png'}")
 
+# %% ../nbs/06_cli.ipynb #cl31a001
+def _cmd_export(a):
+    from nodown.hub import export_run
+    out = export_run(a.run, a.out)
+    print(f"wrote {out}: config.json, model.safetensors and a model card (README.md); load it with "
+          f"nodown.hub.from_pretrained('{out}'), or publish it with huggingface_hub.upload_folder")
+
 # %% ../nbs/06_cli.ipynb #665aeadc
 def build_parser()->argparse.ArgumentParser:
-    "The `nodown` argument parser with its five commands."
+    "The `nodown` argument parser with its six commands."
     p = argparse.ArgumentParser(prog='nodown', description='Do convolutional networks need downsampling?')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
     add = lambda name, h: sub.add_parser(name, help=h, description=h)
@@ -218,6 +225,9 @@ def build_parser()->argparse.ArgumentParser:
     l = add('lr-find', "save fastai's lr_find plot for a model")
     l.add_argument('model', help='a name from `nodown models`'); _run_opts(l)
     l.set_defaults(func=_cmd_lr_find)
+    x = add('export', "write a finished run as a shareable folder: config.json, model.safetensors, a model card")
+    x.add_argument('run', help="a run folder, e.g. runs/vgg_4-s0"); x.add_argument('out', help='the folder to write')
+    x.set_defaults(func=_cmd_export)
     return p
 
 # %% ../nbs/06_cli.ipynb #b0b22550

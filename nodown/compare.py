@@ -15,6 +15,7 @@ from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormat
 from .models import list_models, default_cfg
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
+from .core import WEIGHTS, OLD_WEIGHTS, save_weights, load_weights, weights_file
 from .data import folder_dl, source_path, source_name
 from .segdata import data_loaders
 from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
@@ -129,8 +130,7 @@ def run_one(cfg:RunConfig, # the run
     if rank_distrib() == 0:  # one writer when data-parallel
         save_atomic(pd.DataFrame(res['history']).to_csv(index=False), d/'history.csv', parents=False)
         if res['status'] == 'finished':
-            save_atomic({k: v.detach().cpu().contiguous() for k,v in learn.model.state_dict().items()}, d/'model.pth',
-                        parents=False)
+            save_weights(learn.model.state_dict(), d/WEIGHTS, parents=False)
         save_atomic(dumps_strict(res), d/'result.json', parents=False)
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
@@ -216,7 +216,9 @@ def load_run_model(out:Path, # a results folder
     "The trained model of run `model`/`seed` under `out`, built from the run's config, in eval mode."
     d = Path(out)/run_name(model, seed); r = result or read_json(d/'result.json')
     m = build_model(RunConfig.from_dict(r['config']), len(r['vocab']))
-    m.load_state_dict(torch.load(d/'model.pth', map_location='cpu', weights_only=True))
+    if (w := weights_file(d)) is None:
+        raise FileNotFoundError(f"{d} holds no weights ({WEIGHTS}): the run did not finish")
+    m.load_state_dict(load_weights(w))
     return m.eval()
 
 # %% ../nbs/04_compare.ipynb #0a72b2eb
@@ -242,11 +244,11 @@ def _eval_folder(source, valid:str)->Path|None:
                      f"valid='holdout' to score the runs' holdout")
 
 def _is_run(p:Path)->bool:
-    "Whether folder `p` holds a run: a `result.json`, a `model.pth` or a checkpoint."
-    return p.is_dir() and any((p/f).exists() for f in ('result.json', 'model.pth', 'ckpt.pth'))
+    "Whether folder `p` holds a run: a `result.json`, weights or a checkpoint."
+    return p.is_dir() and any((p/f).exists() for f in ('result.json', WEIGHTS, OLD_WEIGHTS, 'ckpt.pth'))
 
 def _run_dirs(out:Path)->list:
-    "Every run folder under `out`: a sub-folder with a `result.json`, a `model.pth` or a `ckpt.pth`."
+    "Every run folder under `out`: a sub-folder with a `result.json`, weights or a `ckpt.pth`."
     return sorted(p for p in Path(out).iterdir() if _is_run(p))
 
 EVAL_STATUSES = ('scored', 'diverged', 'segment', 'old_format', 'no_result', 'no_weights', 'bad_weights', 'other_data',
@@ -282,11 +284,11 @@ def _eval_run(d:Path, loader)->dict:
     if 'config' not in r or 'vocab' not in r:
         return {**row, 'status': 'old_format', 'note': 'written by an older nodown (no config): it cannot be rebuilt; '
                                                        'train it again into a new folder'}
-    if not (d/'model.pth').exists(): return {**row, 'status': 'no_weights', 'note': f"no model.pth; {again}"}
+    if (w := weights_file(d)) is None: return {**row, 'status': 'no_weights', 'note': f"no {WEIGHTS}; {again}"}
     try: m = load_run_model(d.parent, r['model'], r['seed'], r)
     # unreadable, truncated, another model's weights, or a pickle that would run code (refused)
     except Exception as ex:
-        return {**row, 'status': 'bad_weights', 'note': f"unreadable model.pth ({type(ex).__name__}); {again}"}
+        return {**row, 'status': 'bad_weights', 'note': f"unreadable {w.name} ({type(ex).__name__}); {again}"}
     dl = loader(r)
     if isinstance(dl, str): return {**row, 'status': 'other_data', 'note': dl}
     return {**row, 'status': 'scored', **score(m.to(dl.device), dl)}

@@ -11,8 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['LINE_STYLES', 'MARKERS', 'default_cache_dir', 'save_atomic', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite',
-           'dumps_strict', 'read_json', 'study_settings', 'blank_na', 'line_styles']
+__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'LINE_STYLES', 'MARKERS', 'default_cache_dir', 'save_atomic', 'save_weights', 'weights_file',
+           'load_weights', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite', 'dumps_strict', 'read_json',
+           'study_settings', 'blank_na', 'line_styles']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -36,7 +37,7 @@ def _write_error(e:Exception, path:Path)->OSError:
            else f"{type(e).__name__}: {(str(e).splitlines() or [''])[0][:120]} (is the disk full?)")
     return OSError(f"could not write {path}: {why}; free some space, or write elsewhere")
 
-def save_atomic(obj, # a `str` is written as text, anything else with `torch.save`
+def save_atomic(obj, # a `str` is written as text, tensors to a `.safetensors` path as safetensors, else `torch.save`
                 path:Path, # destination
                 parents:bool=True, # create missing parent folders; False: a folder that went away is an error
                ):
@@ -50,11 +51,40 @@ def save_atomic(obj, # a `str` is written as text, anything else with `torch.sav
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'{path.name}.{os.getpid()}.', suffix='.tmp'); os.close(fd)
         if isinstance(obj, str): Path(tmp).write_text(obj)
+        elif path.suffix == '.safetensors':   # serialised here, written by Python: a full disk raises as for text
+            from safetensors.torch import save; Path(tmp).write_bytes(save(obj))
         else: import torch; torch.save(obj, tmp)   # imported here: reading results and listings needs no torch
         os.chmod(tmp, _file_mode()); os.replace(tmp, path)
     except (OSError, RuntimeError) as e: raise _write_error(e, path) from None
     finally:
         if tmp and os.path.exists(tmp): os.remove(tmp)
+
+# %% ../nbs/00a_core.ipynb #wt31a002
+WEIGHTS = 'model.safetensors'   # the weights file of a finished run
+OLD_WEIGHTS = 'model.pth'       # what runs written before safetensors keep (a state dict)
+
+def save_weights(state:dict, # a state dict: names to tensors (`model.state_dict()`)
+                 path:Path, # destination, normally `<run folder>/model.safetensors`
+                 parents:bool=True, # see `save_atomic`
+                ):
+    "`state`'s tensors written atomically to `path` as safetensors (on the CPU, contiguous, none sharing memory)."
+    save_atomic({k: v.detach().cpu().contiguous().clone() for k,v in state.items()}, path, parents)
+
+def weights_file(run:Path, # a run folder
+                )->Path|None:
+    "The weights of run folder `run`: its `model.safetensors`, else an older `model.pth`, else `None`."
+    return next((Path(run)/f for f in (WEIGHTS, OLD_WEIGHTS) if (Path(run)/f).exists()), None)
+
+def load_weights(path:Path, # a `.safetensors` file, or an older `.pth` state dict
+                )->dict:
+    "The state dict in `path`, read on the CPU without running code; an older `.pth` with a one-line note."
+    path = Path(path)
+    if path.suffix == '.safetensors':
+        from safetensors.torch import load_file; return load_file(str(path), device='cpu')
+    import torch
+    print(f"note: {path} is an older weights file (read with weights_only=True); "
+          f"nodown.hub.convert_weights('{path.parent.parent}') rewrites its folder's runs as {WEIGHTS}")
+    return torch.load(path, map_location='cpu', weights_only=True)
 
 # %% ../nbs/00a_core.ipynb #ab7d7908
 def _pid_alive(pid:int)->bool:

@@ -76,10 +76,14 @@ def _check_name(name:str):
                      f"{len(_model_entrypoints)} names.")
 
 def create_model(name:str, # a name from `list_models()`
+                 pretrained:bool|str=False, # load published weights: True, a study folder, or 'folder/<name>-s<seed>'
                  **kwargs, # passed to the builder: `n_out`, `c_in`, and the family's own options
                 )->nn.Module:
-    "Create the registered model `name`."
+    "Create the registered model `name`, with published weights when `pretrained` (see `nodown.hub.load_pretrained`)."
     _check_name(name)
+    if pretrained:
+        from .hub import load_pretrained   # imported here: the hub builds on the engine, which builds on this registry
+        return load_pretrained(name, pretrained, **kwargs)
     return _model_entrypoints[name](**kwargs)
 
 # %% ../nbs/01_models.ipynb #eef9487b

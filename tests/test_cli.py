@@ -57,7 +57,7 @@ def test_train_and_rerun_skips(tmp_path):
     assert res['config']['data'] == 'sample' and res['config']['bs'] == 64 and res['config']['lr'] == 3e-3
     assert res['env']['torch'] and res['status'] == 'finished'
     assert (tmp_path/'history.png').stat().st_size > 0 and (tmp_path/'results.csv').exists()
-    assert (tmp_path/'vgg_4-s0'/'model.pth').exists()
+    assert (tmp_path/'vgg_4-s0'/'model.safetensors').exists()
     for f in tmp_path.rglob('*'):
         if f.is_file(): assert f.stat().st_mode & 0o777 == 0o644 & ~_umask(), f   # ordinary permissions
     r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
@@ -130,16 +130,16 @@ def test_evaluate(tmp_path):
     assert r.returncode == 2 and 'the following arguments are required: --data' in r.stderr   # no default that cannot work
 
 def test_evaluate_a_test_folder_with_bad_runs(tmp_path):
-    "A folder of class subfolders is scored without a train/; a corrupt and a missing model.pth get their rows, the good run its score."
+    "A folder of class subfolders is scored without a train/; a corrupt and a missing weights file get their rows, the good run its score."
     import shutil
     from nodown.data import sample_path
     out, tst = tmp_path/'runs', tmp_path/'test'
     assert nodown('compare', 'vgg_4', '--data', 'sample', '--epochs', '1', '--seeds', '0', '1', '2', '--out', out).returncode == 0
     for c in ('cat', 'dog'): shutil.copytree(sample_path()/'train'/c, tst/c)
-    (out/'vgg_4-s1'/'model.pth').write_bytes(b'not a checkpoint'); (out/'vgg_4-s2'/'model.pth').unlink()
+    (out/'vgg_4-s1'/'model.safetensors').write_bytes(b'not a checkpoint'); (out/'vgg_4-s2'/'model.safetensors').unlink()
     r = nodown('evaluate', out, '--data', tst)
     assert r.returncode == 1 and '2 of 3 runs could not be scored' in r.stderr and 'Traceback' not in r.stderr, r.stderr
-    assert 'scored' in r.stdout and 'unreadable model.pth' in r.stdout and 'no model.pth' in r.stdout, r.stdout
+    assert 'scored' in r.stdout and 'unreadable model.safetensors' in r.stdout and 'no model.safetensors' in r.stdout, r.stdout
     e = strict_json(next((out/'vgg_4-s0').glob('eval-test-*.json')))
     assert e['n'] == 400 and e['status'] == 'scored' and e['holdout_acc'] is not None
 def test_compare_two_seeds(tmp_path):
@@ -239,7 +239,7 @@ def test_evaluate_says_what_each_unscored_run_needs(tmp_path):
     "Statuses are values; each note names a command that runs; runs a level down are pointed at, not 'No runs'."
     out = tmp_path/'study'/'w2'
     assert nodown('compare', 'vgg_4', '--data', 'sample', '--epochs', '1', '--seeds', '0', '1', '--out', out).returncode == 0
-    (out/'vgg_4-s1'/'model.pth').unlink()
+    (out/'vgg_4-s1'/'model.safetensors').unlink()
     r = nodown('evaluate', out, '--data', 'sample', '--valid', 'holdout')
     assert r.returncode == 1 and 'no_weights' in r.stdout, r.stdout
     cmd = f"nodown compare vgg_4 --seeds 1 --out {out} --restart"
@@ -248,3 +248,18 @@ def test_evaluate_says_what_each_unscored_run_needs(tmp_path):
     assert build_parser().parse_args(cmd.split()[1:]).restart   # the remedy parses: --restart is an option of compare
     r = nodown('evaluate', tmp_path/'study', '--data', 'sample', '--valid', 'holdout')
     assert r.returncode == 2 and f"No runs directly in {tmp_path/'study'}; its sub-folders hold runs ({out})" in r.stderr, r.stderr
+
+def test_export_a_run_and_load_it_back(tmp_path):
+    "`nodown export` writes the Hugging Face layout; `from_pretrained` gives the run's logits; a non-run is one line."
+    import torch
+    from nodown.hub import from_pretrained, _logits
+    from nodown.compare import load_run_model
+    out = tmp_path/'runs'
+    assert nodown('compare', 'vgg_4', '--data', 'sample', '--epochs', '1', '--out', out).returncode == 0
+    r = nodown('export', out/'vgg_4-s0', tmp_path/'shared')
+    assert r.returncode == 0 and 'model card' in r.stdout, r.stderr
+    assert '- type: accuracy' in (tmp_path/'shared'/'README.md').read_text()
+    m = from_pretrained(tmp_path/'shared').eval()
+    assert torch.equal(_logits(m, 'vgg_4'), _logits(load_run_model(out, 'vgg_4', 0), 'vgg_4'))
+    r = nodown('export', out, tmp_path/'x')
+    assert r.returncode == 2 and 'holds no result.json: not a run folder' in r.stderr and 'Traceback' not in r.stderr

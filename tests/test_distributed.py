@@ -13,4 +13,4 @@ def test_two_process_train(tmp_path):
     assert r.stdout.count('results: ') == 1                      # only rank 0 reports
     rs = json.loads((tmp_path/'results.json').read_text())
     assert len(rs) == 1 and rs[0]['model'] == 'vgg_4' and len(rs[0]['history']) == 1   # recorded once
-    assert sorted(p.name for p in (tmp_path/'vgg_4-s0').iterdir()) == ['history.csv', 'model.pth', 'result.json']
+    assert sorted(p.name for p in (tmp_path/'vgg_4-s0').iterdir()) == ['history.csv', 'model.safetensors', 'result.json']

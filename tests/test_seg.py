@@ -24,7 +24,7 @@ def test_compare_the_three_on_the_mosaic(tmp_path):
     for m in SEG:
         j = json.loads((tmp_path/f'{m}-s0'/'result.json').read_text())
         assert j['config']['task'] == 'segment' and j['config']['data'] == 'mosaic-sample' and len(j['vocab']) == 11
-        assert (tmp_path/f'{m}-s0'/'model.pth').exists()
+        assert (tmp_path/f'{m}-s0'/'model.safetensors').exists()
     assert 'final_miou' in r.stdout and (tmp_path/'history.png').exists() and (tmp_path/'history_miou.png').exists()
 
 def test_camvid_layout_folder(tmp_path):

@@ -201,6 +201,7 @@ PAGES = {
     'models.html': {'title Models': lambda s: any(h.startswith('Models') for h in s['h1']), 'the create_model API entry': lambda s: 'Create the registered model' in s['text'],
                 'a rendered table': lambda s: s['tables'] > 0},
     'data.html': {'a rendered table or plot': lambda s: s['tables'] > 0 or any(i[2] > 0 for i in s['imgs'])},
+    'hub.html': {'a rendered table': lambda s: s['tables'] > 0, 'the pretrained API entry': lambda s: 'create_model(name, pretrained=which)' in s['text']},
     'cli.html': {'usage of compare': lambda s: 'usage: nodown compare' in s['text']},
     'experiments/zoo.html': {'a rendered table': lambda s: s['tables'] > 0},
     'experiments/allcnn.html': {'a rendered table': lambda s: s['tables'] > 0},

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/hub.html.md"""
 
 # %% ../nbs/04a_hub.ipynb #hb31a002
 from __future__ import annotations
-import hashlib, os, re, sys, urllib.error
+import hashlib, os, re, shutil, sys, urllib.error
 from pathlib import Path
 import torch, torch.nn as nn, pandas as pd
 import nodown
@@ -18,8 +18,8 @@ from .train import build_model
 
 # %% auto #0
 __all__ = ['PUBLISHED', 'BASE_URL', 'run_folders', 'convert_weights', 'sha256', 'published_runs', 'write_published',
-           'pretrained_runs', 'pick_pretrained', 'weights_source', 'fetch_weights', 'load_pretrained', 'leaderboard',
-           'pretrained_table', 'model_card', 'export_run', 'from_pretrained']
+           'pretrained_runs', 'pick_pretrained', 'weights_source', 'fetch_weights', 'load_pretrained', 'fetch_study',
+           'leaderboard', 'pretrained_table', 'model_card', 'export_run', 'from_pretrained']
 
 # %% ../nbs/04a_hub.ipynb #hb31a005
 def run_folders(root:Path, # a results folder
@@ -65,8 +65,9 @@ def _entry(d:Path, root:Path, r:dict)->dict:
     return dict(model=r['model'], folder=d.parent.relative_to(root).as_posix(), seed=r['seed'],
                 file=w.relative_to(root).as_posix(), sha256=sha256(w), bytes=w.stat().st_size, n_out=len(r['vocab']),
                 vocab=r['vocab'], task=c.get('task', 'classify'), epochs=c['epochs'], model_kw=c['model_kw'],
-                holdout_acc=r['final_acc'], holdout_miou=r.get('final_miou'), params=r['params'], MMACs=r['MMACs'],
-                rf=r['rf'], images_per_s=r.get('images_per_s'), config=c)
+                holdout_acc=r['final_acc'], holdout_miou=r.get('final_miou'), best_acc=r.get('best_acc'),
+                params=r['params'], MMACs=r['MMACs'], rf=r['rf'], images_per_s=r.get('images_per_s'),
+                train_s=r.get('train_s'), key=r.get('key'), config=c)
 
 def published_runs(root:Path, # a results folder
                   )->list:
@@ -176,6 +177,30 @@ def load_pretrained(name:str, # a registered name
                                                 f"{str(ex).splitlines()[0]}") from None
     m.pretrained_cfg = {k: v for k,v in e.items() if k != 'config'}
     return m
+
+# %% ../nbs/04a_hub.ipynb #hb31a041
+def _published_result(e:dict)->dict:
+    "The `result.json` of published entry `e`: its config and scores (its history is not published)."
+    return dict(model=e['model'], seed=e['seed'], params=e['params'], MMACs=e['MMACs'], rf=e['rf'], vocab=e['vocab'],
+                config=e['config'], key=e['key'], status='finished', final_acc=e['holdout_acc'], best_acc=e['best_acc'],
+                final_miou=e['holdout_miou'], train_s=e['train_s'], images_per_s=e['images_per_s'], history=[],
+                published=dict(file=e['file'], sha256=e['sha256']))
+
+def fetch_study(folder:str, # a published study folder, e.g. 'post_30ep' or 'frontier_10ep/w2'
+                results:Path, # where to write it: `results/folder`
+                table:Path|None=None, # see `pretrained_runs`
+                source:str|None=None, # see `fetch_weights`
+               )->Path:
+    "The published runs of `folder` as the results folder `results/folder` (runs already there are kept)."
+    runs = [e for e in pretrained_runs(table=table) if e['folder'] == folder]
+    if not runs: raise ValueError(f"No published runs in {folder!r}; published: {_folders(pretrained_runs(table=table))}")
+    out = Path(results)/folder
+    for e in runs:
+        d = out/f"{e['model']}-s{e['seed']}"
+        if (d/'result.json').exists(): continue
+        d.mkdir(parents=True, exist_ok=True); shutil.copyfile(fetch_weights(e, source), d/WEIGHTS)
+        save_atomic(dumps_strict(_published_result(e)), d/'result.json')   # last: the run is complete once it exists
+    return out
 
 # %% ../nbs/04a_hub.ipynb #hb31a020
 def leaderboard(runs:list|None=None, # from `published_runs`; default: the package's table

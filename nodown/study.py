@@ -117,10 +117,16 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
               show:bool|str=False, # see `compare`
               train:bool=True, # False: only name the runs not stored yet, train nothing
               rows:slice=slice(None), # only these rows of the study (e.g. `slice(0, 11)`: the frontier's first rung)
+              published:bool=False, # at the real budget with none of its runs stored: fetch the published ones, train nothing
              )->Path:
     "Train (or reuse) every run of study `name` into its folder under `results`; return that folder."
     folder, calls = study_runs(name, quick)
     out, calls = Path(results)/folder, calls[rows]
+    folders = list(dict.fromkeys(kw.get('folder', folder) for kw in calls))
+    if published and not quick and not any(any((Path(results)/f).glob('*/result.json')) for f in folders):
+        from nodown.hub import fetch_study   # the published weights instead of training (e.g. on Colab)
+        for f in folders: fetch_study(f, results)
+        return out
     if not train:
         missing = [f"{kw.get('folder', folder)}/{run_name(m, s)}" for kw in calls for m in kw['models']
                    for s in kw['seeds']

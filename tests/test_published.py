@@ -40,3 +40,14 @@ def test_a_wrong_file_is_refused(tmp_path, monkeypatch):
     p.write_bytes((ROOT/e['file']).read_bytes()[:-1] + b'\0')   # one byte changed
     monkeypatch.setenv('NODOWN_WEIGHTS', str(tmp_path))
     with pytest.raises(ValueError, match='a changed or corrupt file'): create_model('vgg_4', pretrained=True)
+
+def test_a_study_from_published_weights(tmp_path, monkeypatch):
+    "`run_study(..., published=True)` with nothing stored fetches the study's runs instead of training (no data needed)."
+    from nodown.study import run_study
+    from nodown.compare import summarize, load_results
+    monkeypatch.setenv('NODOWN_WEIGHTS', str(ROOT))
+    out = run_study('post', None, tmp_path, published=True)
+    assert out == tmp_path/'post_30ep'
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.parent.name for p in (ROOT/'post_30ep').glob('*/result.json'))
+    assert summarize(load_results(out)).final_acc.round(6).to_dict() == summarize(load_results(ROOT/'post_30ep')).final_acc.round(6).to_dict()
+    assert torch.equal(_logits(load_run_model(out, 'vgg_4', 1), 'vgg_4'), _logits(load_run_model(ROOT/'post_30ep', 'vgg_4', 1), 'vgg_4'))

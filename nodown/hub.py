@@ -193,7 +193,8 @@ def fetch_study(folder:str, # a published study folder, e.g. 'post_30ep' or 'fro
                )->Path:
     "The published runs of `folder` as the results folder `results/folder` (runs already there are kept)."
     runs = [e for e in pretrained_runs(table=table) if e['folder'] == folder]
-    if not runs: raise ValueError(f"No published runs in {folder!r}; published: {_folders(pretrained_runs(table=table))}")
+    if not runs:
+        raise ValueError(f"No published runs in {folder!r}; published: {_folders(pretrained_runs(table=table))}")
     out = Path(results)/folder
     for e in runs:
         d = out/f"{e['model']}-s{e['seed']}"

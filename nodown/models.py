@@ -15,8 +15,8 @@ from fastcore.basics import listify
 from .layers import *
 
 # %% auto #0
-__all__ = ['ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model', 'default_cfg',
-           'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
+__all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model',
+           'default_cfg', 'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
            'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer',
            'init_he', 'AllCNN', 'up_block', 'SegDilated', 'EncoderDecoder']
 
@@ -40,21 +40,28 @@ class ModelCfg:
         check_task(self.task)
         for k in ('tags', 'input_size'): object.__setattr__(self, k, tuple(getattr(self, k)))   # lists become tuples
     def __getitem__(self, k:str): return getattr(self, k)   # `cfg['lr']` reads as it did when cfgs were dicts
+    @property
+    def pretrained(self)->list:
+        "Its published runs (file, sha256, config, holdout scores): what `create_model(name, pretrained=...)` loads."
+        from .hub import pretrained_runs   # the package's table of published runs
+        return pretrained_runs(self.name)
 
 # %% ../nbs/01_models.ipynb #5387b09c
 _model_entrypoints = {}  # name -> builder
 _default_cfgs = {}       # name -> `ModelCfg`
+default_cfgs = {}        # name -> its `ModelCfg` fields: a table each family fills beside its builders (timm's)
 
 def register_model(fn=None, # a builder (function or class) taking `n_out` and `c_in`
                    name:str|None=None, # registry name; default: the builder's name in lower case
                    doc:str|None=None, # one-line description; default: the builder's docstring
-                   **cfg, # the rest of its `ModelCfg`: `family`, `lr`, `drop`, `source`, `kind`, `tags`, ...
+                   **cfg, # the rest of its `ModelCfg` (`family`, `lr`, `drop`, ...); default: its `default_cfgs` entry
                   ):
-    "Register `fn` under `name` with its default cfg; usable as a decorator."
+    "Register builder `fn` under `name` with its cfg (given, else its row of `default_cfgs`); a decorator."
     if fn is None: return partial(register_model, name=name, doc=doc, **cfg)
     name = name or fn.__name__.lower()
     if name in _model_entrypoints: raise ValueError(f"Model {name!r} is already registered")
-    c = ModelCfg(name, doc or (fn.__doc__ or '').strip().splitlines()[0], **cfg)   # checked before it is kept
+    doc = doc or ' '.join((fn.__doc__ or '').strip().split('\n\n')[0].split())   # the docstring's first paragraph
+    c = ModelCfg(name, doc, **{**default_cfgs.get(name, {}), **cfg})
     _model_entrypoints[name], _default_cfgs[name] = fn, c
     return fn
 
@@ -167,7 +174,6 @@ class VGG4(SeqNet):
         super().__init__(*make_layers(cfg, c_in, downsample, bn, padding_mode=padding_mode), *head(widths[-1], n_out))
 
 # %% ../nbs/01_models.ipynb #303d217e
-@register_model(name='vgg_4', family='VGG4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671)
 class VGG_4(VGG4):
     "The post's VGG_4: 16-24-32-48 3x3 convs, 2x2 max pool after each (25,474 params)."
     def __init__(self,
@@ -176,8 +182,6 @@ class VGG_4(VGG4):
                  width:float=1., # multiplies every width (16-24-32-48)
                 ): super().__init__('max', n_out=n_out, c_in=c_in, width=width)
 
-@register_model(name='vgg4_dilation', family='VGG4', source='fastai post', kind='none + dilation (cropping)',
-                tags=('post',), reported=0.7979)
 class VGG4_Dilation(VGG4):
     "The post's dilated net, faithful: dilation 1-2-4-8 with padding=1, so maps shrink 32-32-30-24-10."
     def __init__(self,
@@ -186,8 +190,6 @@ class VGG4_Dilation(VGG4):
                  width:float=1., # multiplies every width (16-24-32-48)
                 ): super().__init__('none', padding=1, n_out=n_out, c_in=c_in, width=width)
 
-@register_model(name='vgg4_dilation_same', family='VGG4', source='nodown (the post\'s dilated net, same padding)',
-                kind='none + dilation', tags=('post', 'zoo'))
 class VGG4_Dilation_Same(VGG4):
     "The dilated net with same padding: dilation 1-2-4-8 and 32x32 maps at every layer."
     def __init__(self,
@@ -196,8 +198,6 @@ class VGG4_Dilation_Same(VGG4):
                  width:float=1., # multiplies every width (16-24-32-48)
                 ): super().__init__('none', n_out=n_out, c_in=c_in, width=width)
 
-@register_model(name='vgg4_large_filter', lr=5e-3, family='VGG4', source='fastai post', kind='none + large kernels',
-                tags=('post', 'zoo'), reported=0.8144)
 class VGG4_large_filter(VGG4):
     "The post's large-filter net: kernels 3-5-7-9, same padding, no downsampling (172,930 params)."
     def __init__(self,
@@ -206,33 +206,95 @@ class VGG4_large_filter(VGG4):
                  width:float=1., # multiplies every width (16-24-32-48)
                 ): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in, width=width)
 
+# %% ../nbs/01_models.ipynb #303dr31a
+default_cfgs.update({
+    'vgg_4': dict(family='VGG4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671),
+    'vgg4_dilation': dict(family='VGG4', source='fastai post', kind='none + dilation (cropping)', tags=('post',),
+                          reported=0.7979),
+    'vgg4_dilation_same': dict(family='VGG4', source="nodown (the post's dilated net, same padding)",
+                               kind='none + dilation', tags=('post', 'zoo')),
+    'vgg4_large_filter': dict(family='VGG4', lr=5e-3, source='fastai post', kind='none + large kernels',
+                              tags=('post', 'zoo'), reported=0.8144)})
+
+@register_model
+def vgg_4(**kwargs):
+    "The post's VGG_4: 16-24-32-48 3x3 convs, 2x2 max pool after each (25,474 params)."
+    return VGG_4(**kwargs)
+
+@register_model
+def vgg4_dilation(**kwargs):
+    "The post's dilated net, faithful: dilation 1-2-4-8 with padding=1, so maps shrink 32-32-30-24-10."
+    return VGG4_Dilation(**kwargs)
+
+@register_model
+def vgg4_dilation_same(**kwargs):
+    "The dilated net with same padding: dilation 1-2-4-8 and 32x32 maps at every layer."
+    return VGG4_Dilation_Same(**kwargs)
+
+@register_model
+def vgg4_large_filter(**kwargs):
+    "The post's large-filter net: kernels 3-5-7-9, same padding, no downsampling (172,930 params)."
+    return VGG4_large_filter(**kwargs)
+
 # %% ../nbs/01_models.ipynb #39f42b09
-_ZOO_DOCS = dict(avg="2x2 average pooling", stride="each block's own 3x3 conv at stride 2",
-                 conv="a separate learned 3x3 conv at stride 2 (the All-CNN replacement)",
-                 pixel_unshuffle="pixel-unshuffle (space to depth) and a 1x1 conv",
-                 blur="anti-aliased pooling: a 2x2 max pool at stride 1, then a blur subsampling by 2 (Zhang 2019)")
-for _k, _d in _ZOO_DOCS.items():
-    register_model(partial(VGG4, _k), name=f'vgg4_{_k}', doc=f"VGG4 (16-24-32-48) downsampling by {_d}.", family='VGG4',
-                   source='nodown zoo', kind=_k, tags=('zoo',))
+_zoo = dict(family='VGG4', source='nodown zoo', tags=('zoo',))
+default_cfgs.update({f'vgg4_{k}': dict(_zoo, kind=k) for k in ('avg', 'stride', 'conv', 'pixel_unshuffle', 'blur')})
+
+@register_model
+def vgg4_avg(**kwargs):
+    "VGG4 (16-24-32-48) downsampling by 2x2 average pooling."
+    return VGG4('avg', **kwargs)
+
+@register_model
+def vgg4_stride(**kwargs):
+    "VGG4 (16-24-32-48) downsampling by each block's own 3x3 conv at stride 2."
+    return VGG4('stride', **kwargs)
+
+@register_model
+def vgg4_conv(**kwargs):
+    "VGG4 (16-24-32-48) downsampling by a separate learned 3x3 conv at stride 2 (the All-CNN replacement)."
+    return VGG4('conv', **kwargs)
+
+@register_model
+def vgg4_pixel_unshuffle(**kwargs):
+    "VGG4 (16-24-32-48) downsampling by pixel-unshuffle (space to depth) and a 1x1 conv."
+    return VGG4('pixel_unshuffle', **kwargs)
+
+@register_model
+def vgg4_blur(**kwargs):
+    """VGG4 (16-24-32-48) downsampling by anti-aliased pooling: a 2x2 max pool at stride 1, then a blur subsampling
+    by 2 (Zhang 2019)."""
+    return VGG4('blur', **kwargs)
 
 # %% ../nbs/01_models.ipynb #a8523062
-register_model(partial(VGG4, 'aps', padding_mode='circular'), name='vgg4_aps', family='VGG4',
-               source='Chaman & Dokmanić 2021',
-               doc="VGG4 (16-24-32-48) downsampling by adaptive polyphase sampling, circular padding: exactly "
-                   "shift-invariant.",
-               kind='aps', tags=('zoo',))
+default_cfgs['vgg4_aps'] = dict(family='VGG4', source='Chaman & Dokmanić 2021', kind='aps', tags=('zoo',))
+
+@register_model
+def vgg4_aps(**kwargs):
+    "VGG4 (16-24-32-48) downsampling by adaptive polyphase sampling, circular padding: exactly shift-invariant."
+    return VGG4('aps', padding_mode='circular', **kwargs)
 
 # %% ../nbs/01_models.ipynb #942984bb
 _wide = (64,128,256,512)
-register_model(partial(VGG4, 'stride', _wide), name='vgg4w_stride', family='wide VGG4',
-               doc="Wide VGG4 (64-512), stride-2 convs.", source='CNN without any downsampling')
-register_model(partial(VGG4, 'none', _wide), name='vgg4w_dilation', family='wide VGG4',
-               doc="Wide VGG4 (64-512), dilation 1-2-4-8, same padding.", source='CNN without any downsampling')
-register_model(partial(VGG4, 'none', _wide, (3,5,7,9)), name='vgg4w_large', family='wide VGG4',
-               doc="Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling.", source='CNN without any downsampling')
+default_cfgs.update({n: dict(family='wide VGG4', source='CNN without any downsampling')
+                     for n in ('vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large')})
+
+@register_model
+def vgg4w_stride(**kwargs):
+    "Wide VGG4 (64-512), stride-2 convs."
+    return VGG4('stride', _wide, **kwargs)
+
+@register_model
+def vgg4w_dilation(**kwargs):
+    "Wide VGG4 (64-512), dilation 1-2-4-8, same padding."
+    return VGG4('none', _wide, **kwargs)
+
+@register_model
+def vgg4w_large(**kwargs):
+    "Wide VGG4 (64-512), kernels 3-5-7-9, no downsampling."
+    return VGG4('none', _wide, (3,5,7,9), **kwargs)
 
 # %% ../nbs/01_models.ipynb #9fa7c1df
-@register_model(name='plain10', family='plain', source='CNN without any downsampling')
 class Plain10(SeqNet):
     "Ten plain 3x3 conv blocks (16..48 channels), no downsampling."
     def __init__(self,
@@ -241,6 +303,14 @@ class Plain10(SeqNet):
                  widths:tuple=(16,20,24,28,30,32,36,38,42,48), # channels of the ten conv blocks
                 ):
         super().__init__(*make_layers([C(w) for w in widths], c_in, 'none'), *head(widths[-1], n_out))
+
+# %% ../nbs/01_models.ipynb #9fa7r31a
+default_cfgs['plain10'] = dict(family='plain', source='CNN without any downsampling')
+
+@register_model
+def plain10(**kwargs):
+    "Ten plain 3x3 conv blocks (16..48 channels), no downsampling."
+    return Plain10(**kwargs)
 
 # %% ../nbs/01_models.ipynb #78e2b6b9
 class BasicBlock(nn.Module):
@@ -282,15 +352,25 @@ class CifarResNet(SeqNet):
             ni = w
         super().__init__(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(ni, n_out))
 
-register_model(partial(CifarResNet, 6, use_downsampling=True), name='resnet38', family='CIFAR ResNet',
-               doc="CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries.", source='He et al. 2016')
-register_model(partial(CifarResNet, 6, output_stride=2), name='resnet38_os2', family='CIFAR ResNet',
-               source='nodown (timm-style output stride)',
-               doc="CIFAR ResNet-38 at output stride 2: the last stage dilates by 2 instead of striding (16x16 final "
-                   "maps).")
-register_model(partial(CifarResNet, 6, use_downsampling=False), name='resnet38_dilated', family='CIFAR ResNet',
-               doc="CIFAR ResNet-38 without downsampling (output stride 1): dilation 1-2-4.",
-               source='CNN without any downsampling')
+# %% ../nbs/01_models.ipynb #a6dfr31a
+default_cfgs.update({'resnet38': dict(family='CIFAR ResNet', source='He et al. 2016'),
+                     'resnet38_os2': dict(family='CIFAR ResNet', source='nodown (timm-style output stride)'),
+                     'resnet38_dilated': dict(family='CIFAR ResNet', source='CNN without any downsampling')})
+
+@register_model
+def resnet38(**kwargs):
+    "CIFAR ResNet-38 (3x6 basic blocks), stride-2 stage entries."
+    return CifarResNet(6, use_downsampling=True, **kwargs)
+
+@register_model
+def resnet38_os2(**kwargs):
+    "CIFAR ResNet-38 at output stride 2: the last stage dilates by 2 instead of striding (16x16 final maps)."
+    return CifarResNet(6, output_stride=2, **kwargs)
+
+@register_model
+def resnet38_dilated(**kwargs):
+    "CIFAR ResNet-38 without downsampling (output stride 1): dilation 1-2-4."
+    return CifarResNet(6, use_downsampling=False, **kwargs)
 
 # %% ../nbs/01_models.ipynb #66cdd54f
 class Residual(nn.Sequential):
@@ -317,18 +397,31 @@ class ConvMixer(SeqNet):
                          nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(dim, n_out))
 
 # %% ../nbs/01_models.ipynb #5d3f329b
-for _n, _kw, _d, _tags, _rep in (
-        ('convmixer_256_8', dict(dim=256, depth=8, kernel_size=5, patch_size=2),
-         "ConvMixer-256/8, patch 2, kernel 5: the authors' CIFAR-10 setting.", (), 0.925),
-        ('convmixer_256_8_p1', dict(dim=256, depth=8, kernel_size=9, patch_size=1),
-         "ConvMixer-256/8, patch 1, kernel 9: never downsamples.", (), None),
-        ('convmixer_64_4', dict(dim=64, depth=4, kernel_size=5, patch_size=2),
-         "ConvMixer-64/4, patch 2, kernel 5: a width this CPU trains.", ('zoo',), None),
-        ('convmixer_64_4_p1', dict(dim=64, depth=4, kernel_size=5, patch_size=1),
-         "ConvMixer-64/4, patch 1, kernel 5: never downsamples.", ('zoo',), None)):
-    register_model(partial(ConvMixer, **_kw), name=_n, doc=_d, family='ConvMixer', source='Trockman & Kolter 2022',
-                   kind=f"patch stem /{_kw['patch_size']} (isotropic)" if _kw['patch_size'] > 1 else 'none (isotropic)',
-                   tags=_tags, reported=_rep)
+_mixer = dict(family='ConvMixer', source='Trockman & Kolter 2022')
+default_cfgs.update({'convmixer_256_8': dict(_mixer, kind='patch stem /2 (isotropic)', reported=0.925),
+                     'convmixer_256_8_p1': dict(_mixer, kind='none (isotropic)'),
+                     'convmixer_64_4': dict(_mixer, kind='patch stem /2 (isotropic)', tags=('zoo',)),
+                     'convmixer_64_4_p1': dict(_mixer, kind='none (isotropic)', tags=('zoo',))})
+
+@register_model
+def convmixer_256_8(**kwargs):
+    "ConvMixer-256/8, patch 2, kernel 5: the authors' CIFAR-10 setting."
+    return ConvMixer(dim=256, depth=8, kernel_size=5, patch_size=2, **kwargs)
+
+@register_model
+def convmixer_256_8_p1(**kwargs):
+    "ConvMixer-256/8, patch 1, kernel 9: never downsamples."
+    return ConvMixer(dim=256, depth=8, kernel_size=9, patch_size=1, **kwargs)
+
+@register_model
+def convmixer_64_4(**kwargs):
+    "ConvMixer-64/4, patch 2, kernel 5: a width this CPU trains."
+    return ConvMixer(dim=64, depth=4, kernel_size=5, patch_size=2, **kwargs)
+
+@register_model
+def convmixer_64_4_p1(**kwargs):
+    "ConvMixer-64/4, patch 1, kernel 5: never downsamples."
+    return ConvMixer(dim=64, depth=4, kernel_size=5, patch_size=1, **kwargs)
 
 # %% ../nbs/01_models.ipynb #a72a2487
 ALLCNN_STAGES = dict(a=[[C(96,5)], [C(192,5)]],
@@ -376,12 +469,69 @@ _ALLCNN_KIND = dict(base='max 3x3/2', strided='stride (conv before it)',
                     convpool='max 3x3/2, an extra conv', all='conv 3x3/2')
 _TABLE3_ERR = dict(base=(12.47, 10.20, 9.74), strided=(13.46, 10.98, 10.19),
                    convpool=(10.21, 9.33, 9.31), all=(10.30, 9.10, 9.08))  # % error, A B C, no augmentation
-for _i,_m in enumerate('abc'):
-    for _v,_nm in (('base','Model'), ('strided','Strided-CNN'), ('convpool','ConvPool-CNN'), ('all','All-CNN')):
-        register_model(partial(AllCNN, _m, _v), name=f'{_v}_cnn_{_m}',
-                       doc=f"{_nm}-{_m.upper()} of Springenberg et al. 2015.", family='All-CNN',
-                       drop=True, source='Springenberg et al. 2015', kind=_ALLCNN_KIND[_v],
-                       reported=round(1 - _TABLE3_ERR[_v][_i]/100, 4))
+default_cfgs.update({f'{v}_cnn_{m}': dict(family='All-CNN', drop=True, source='Springenberg et al. 2015',
+                                          kind=_ALLCNN_KIND[v], reported=round(1 - _TABLE3_ERR[v][i]/100, 4))
+                     for i, m in enumerate('abc') for v in _ALLCNN_KIND})
+
+@register_model
+def base_cnn_a(**kwargs):
+    "Model-A of Springenberg et al. 2015."
+    return AllCNN('a', 'base', **kwargs)
+
+@register_model
+def strided_cnn_a(**kwargs):
+    "Strided-CNN-A of Springenberg et al. 2015."
+    return AllCNN('a', 'strided', **kwargs)
+
+@register_model
+def convpool_cnn_a(**kwargs):
+    "ConvPool-CNN-A of Springenberg et al. 2015."
+    return AllCNN('a', 'convpool', **kwargs)
+
+@register_model
+def all_cnn_a(**kwargs):
+    "All-CNN-A of Springenberg et al. 2015."
+    return AllCNN('a', 'all', **kwargs)
+
+@register_model
+def base_cnn_b(**kwargs):
+    "Model-B of Springenberg et al. 2015."
+    return AllCNN('b', 'base', **kwargs)
+
+@register_model
+def strided_cnn_b(**kwargs):
+    "Strided-CNN-B of Springenberg et al. 2015."
+    return AllCNN('b', 'strided', **kwargs)
+
+@register_model
+def convpool_cnn_b(**kwargs):
+    "ConvPool-CNN-B of Springenberg et al. 2015."
+    return AllCNN('b', 'convpool', **kwargs)
+
+@register_model
+def all_cnn_b(**kwargs):
+    "All-CNN-B of Springenberg et al. 2015."
+    return AllCNN('b', 'all', **kwargs)
+
+@register_model
+def base_cnn_c(**kwargs):
+    "Model-C of Springenberg et al. 2015."
+    return AllCNN('c', 'base', **kwargs)
+
+@register_model
+def strided_cnn_c(**kwargs):
+    "Strided-CNN-C of Springenberg et al. 2015."
+    return AllCNN('c', 'strided', **kwargs)
+
+@register_model
+def convpool_cnn_c(**kwargs):
+    "ConvPool-CNN-C of Springenberg et al. 2015."
+    return AllCNN('c', 'convpool', **kwargs)
+
+@register_model
+def all_cnn_c(**kwargs):
+    "All-CNN-C of Springenberg et al. 2015."
+    return AllCNN('c', 'all', **kwargs)
 
 # %% ../nbs/01_models.ipynb #cbec68bf
 def up_block(ni:int, # channels coming in
@@ -439,20 +589,31 @@ class EncoderDecoder(nn.Module):
         return self.head(x)
 
 # %% ../nbs/01_models.ipynb #5ba7deb7
-for _n, _f, _d, _k, _src in (
-        ('seg_dilated', partial(SegDilated, 32),
-         "3x3 convs (32 channels) dilated 1-2-4-8-4-2-1 at full resolution: no down-, no upsampling.",
-         'none + dilation', 'CNN without any downsampling'),
-        ('seg_fcn', partial(EncoderDecoder, (20,40,80)),
-         "Conv and 2x2 max pool three times (20-40-80), three 2x transposed convs, no skips.",
-         'max, 3 transposed convs', 'CNN without any downsampling'),
-        ('seg_unet', partial(EncoderDecoder, (18,36,72), skips=True),
-         "seg_fcn's shape (18-36-72) with skip connections: a small U-Net.",
-         'max, 3 transposed convs, skips', 'Ronneberger et al. 2015 (small)')):
-    register_model(_f, name=_n, doc=_d, family='segmentation', source=_src, kind=_k, tags=('seg',), task='segment',
-                   input_size=(3,64,64))
-register_model(partial(EncoderDecoder, (46,70,92,138), n_convs=2), name='seg_fcn2', family='segmentation',
-               doc="Two convs and a 2x2 max pool four times (46-70-92-138), four 2x transposed convs: `seg_dilated`'s "
-                   "MACs, a wider view.",
-               source='nodown (seg_fcn matched to seg_dilated)', kind='max, 4 transposed convs', tags=('seg_matched',),
-               task='segment', input_size=(3,64,64))
+_seg = dict(family='segmentation', tags=('seg',), task='segment', input_size=(3,64,64))
+default_cfgs.update({
+    'seg_dilated': dict(_seg, kind='none + dilation', source='CNN without any downsampling'),
+    'seg_fcn': dict(_seg, kind='max, 3 transposed convs', source='CNN without any downsampling'),
+    'seg_unet': dict(_seg, kind='max, 3 transposed convs, skips', source='Ronneberger et al. 2015 (small)'),
+    'seg_fcn2': dict(_seg, kind='max, 4 transposed convs', source='nodown (seg_fcn matched to seg_dilated)',
+                     tags=('seg_matched',))})
+
+@register_model
+def seg_dilated(**kwargs):
+    "3x3 convs (32 channels) dilated 1-2-4-8-4-2-1 at full resolution: no down-, no upsampling."
+    return SegDilated(32, **kwargs)
+
+@register_model
+def seg_fcn(**kwargs):
+    "Conv and 2x2 max pool three times (20-40-80), three 2x transposed convs, no skips."
+    return EncoderDecoder((20,40,80), **kwargs)
+
+@register_model
+def seg_unet(**kwargs):
+    "seg_fcn's shape (18-36-72) with skip connections: a small U-Net."
+    return EncoderDecoder((18,36,72), skips=True, **kwargs)
+
+@register_model
+def seg_fcn2(**kwargs):
+    """Two convs and a 2x2 max pool four times (46-70-92-138), four 2x transposed convs: `seg_dilated`'s MACs, a
+    wider view."""
+    return EncoderDecoder((46,70,92,138), n_convs=2, **kwargs)

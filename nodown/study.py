@@ -117,7 +117,7 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
               show:bool|str=False, # see `compare`
               train:bool=True, # False: only name the runs not stored yet, train nothing
               rows:slice=slice(None), # only these rows of the study (e.g. `slice(0, 11)`: the frontier's first rung)
-              published:bool=False, # at the real budget with none of its runs stored: fetch the published ones, train nothing
+              published:bool=False, # real budget, none of its runs stored: fetch the published runs, train nothing
              )->Path:
     "Train (or reuse) every run of study `name` into its folder under `results`; return that folder."
     folder, calls = study_runs(name, quick)

@@ -17,8 +17,13 @@ from .layers import *
 # %% auto #0
 __all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model',
            'default_cfg', 'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
-           'VGG4_Dilation_Same', 'VGG4_large_filter', 'Plain10', 'BasicBlock', 'CifarResNet', 'Residual', 'ConvMixer',
-           'init_he', 'AllCNN', 'up_block', 'SegDilated', 'EncoderDecoder']
+           'VGG4_Dilation_Same', 'VGG4_large_filter', 'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle',
+           'vgg4_blur', 'vgg4_aps', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock',
+           'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'Residual', 'ConvMixer', 'convmixer_256_8',
+           'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a',
+           'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b',
+           'base_cnn_c', 'strided_cnn_c', 'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder',
+           'seg_dilated', 'seg_fcn', 'seg_unet', 'seg_fcn2']
 
 # %% ../nbs/01_models.ipynb #31524125
 @dataclass(frozen=True)
@@ -207,6 +212,7 @@ class VGG4_large_filter(VGG4):
                 ): super().__init__('none', kernels=(3,5,7,9), n_out=n_out, c_in=c_in, width=width)
 
 # %% ../nbs/01_models.ipynb #303dr31a
+# documented with its class above (the same name in lower case)
 default_cfgs.update({
     'vgg_4': dict(family='VGG4', source='fastai post', kind='max', tags=('post', 'zoo'), reported=0.7671),
     'vgg4_dilation': dict(family='VGG4', source='fastai post', kind='none + dilation (cropping)', tags=('post',),
@@ -305,6 +311,7 @@ class Plain10(SeqNet):
         super().__init__(*make_layers([C(w) for w in widths], c_in, 'none'), *head(widths[-1], n_out))
 
 # %% ../nbs/01_models.ipynb #9fa7r31a
+# documented with its class above (the same name in lower case)
 default_cfgs['plain10'] = dict(family='plain', source='CNN without any downsampling')
 
 @register_model

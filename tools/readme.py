@@ -14,6 +14,7 @@ def readme()->str:
     "Markdown of index.ipynb: nbdev directives dropped, images left to the docs site, front cell as title."
     nb = nbformat.read(ROOT/'nbs'/'index.ipynb', as_version=4)
     nb.metadata['language_info'] = {'name': 'python'}  # fenced code blocks marked as python
+    nb.cells = [c for c in nb.cells if not (c.cell_type == 'code' and '#| hide' in c.source)]   # as on the docs site
     for c in nb.cells:
         if c.cell_type == 'code' and '#| echo: false' in c.source:   # only its output, as on the docs site
             md = [o['data']['text/markdown'] for o in c.outputs if 'text/markdown' in o.get('data', {})]

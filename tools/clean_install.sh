@@ -37,6 +37,7 @@ print('\n'.join(re.findall(r"```python\n(.*?)```", open(sys.argv[1]).read(), re.
 PY
 cd "$tmp"   # away from the checkout, so `import nodown` is the installed wheel
 export NODOWN_CACHE="$tmp/cache" MPLBACKEND=Agg HF_HUB_OFFLINE=1
+export NODOWN_WEIGHTS="$root/results"   # the published weights, from the checkout: there is no network here
 for m in nodown.models nodown.compare; do
   if out=$("$tmp/venv/bin/python" -X importtime -c "import $m" 2>&1); then
     echo "$out" | grep '^import time:' | tail -n 1 | awk -v m=$m -F'|' '{printf "import %s: %.2f s\n", m, $2/1e6}'

@@ -256,10 +256,10 @@ def test_export_a_run_and_load_it_back(tmp_path):
     from nodown.compare import load_run_model
     out = tmp_path/'runs'
     assert nodown('compare', 'vgg_4', '--data', 'sample', '--epochs', '1', '--out', out).returncode == 0
-    r = nodown('export', out/'vgg_4-s0', tmp_path/'shared')
+    r = nodown('export', out/'vgg_4-s0', tmp_path/'exported')
     assert r.returncode == 0 and 'model card' in r.stdout, r.stderr
-    assert '- type: accuracy' in (tmp_path/'shared'/'README.md').read_text()
-    m = from_pretrained(tmp_path/'shared').eval()
+    assert '- type: accuracy' in (tmp_path/'exported'/'README.md').read_text()
+    m = from_pretrained(tmp_path/'exported').eval()
     assert torch.equal(_logits(m, 'vgg_4'), _logits(load_run_model(out, 'vgg_4', 0), 'vgg_4'))
     r = nodown('export', out, tmp_path/'x')
     assert r.returncode == 2 and 'holds no result.json: not a run folder' in r.stderr and 'Traceback' not in r.stderr

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/hub.html.md"""
 
 # %% ../nbs/04a_hub.ipynb #hb31a002
 from __future__ import annotations
-import hashlib, os, re, shutil, sys, urllib.error
+import functools, hashlib, os, re, shutil, sys, urllib.error
 from pathlib import Path
 import torch, torch.nn as nn, pandas as pd
 import nodown
@@ -89,9 +89,14 @@ def pretrained_runs(name:str|None=None, # a registered name; None: every publish
                     table:Path|None=None, # a table `write_published` wrote; default `PUBLISHED`
                    )->list:
     "The published runs of model `name` (all of them for `None`), read from the package's table."
-    p = Path(table or os.environ.get('NODOWN_PUBLISHED') or PUBLISHED)
-    runs = read_json(p) if p.exists() else []
-    return [e for e in runs if name is None or e['model'] == name]
+    p = Path(table or PUBLISHED)
+    runs = _read_table(str(p), p.stat().st_mtime_ns) if p.exists() else []
+    return [dict(e) for e in runs if name is None or e['model'] == name]   # copies: the cached table stays as read
+
+@functools.lru_cache(maxsize=4)
+def _read_table(path:str, mtime:int)->list:
+    "The table at `path`, read once per version of the file (`mtime`)."
+    return read_json(path)
 
 # %% ../nbs/04a_hub.ipynb #hb31a013
 BASE_URL = 'https://github.com/nodown/nodown/raw/main/results/'   # where the published files lie by default
@@ -210,7 +215,8 @@ def leaderboard(runs:list|None=None, # from `published_runs`; default: the packa
     df = pd.DataFrame(pretrained_runs() if runs is None else runs)
     if not len(df): return df
     df['width'] = [kw.get('width', 1) for kw in df.model_kw]
-    df['family'] = [default_cfg(m).family if m in list_models() else '' for m in df.model]
+    known = set(list_models())
+    df['family'] = [default_cfg(m).family if m in known else '' for m in df.model]
     lb = df.groupby(['model', 'folder'], sort=False).agg(
         family=('family', 'first'), task=('task', 'first'), holdout_acc=('holdout_acc', 'mean'),
         holdout_std=('holdout_acc', 'std'), seeds=('seed', 'count'), epochs=('epochs', 'first'),

@@ -11,7 +11,8 @@ import math, warnings, torch, torch.nn as nn, torch.nn.functional as F
 warnings.filterwarnings('ignore', message=r'`torch.jit.script` is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['DOWNSAMPLE_KINDS', 'same_padding', 'ConvBnAct', 'SeqNet', 'BlurPool', 'APSWarning', 'APS', 'check_kind', 'Downsample']
+__all__ = ['DOWNSAMPLE_KINDS', 'same_padding', 'ConvBnAct', 'SeqNet', 'BlurPool', 'APSWarning', 'APS', 'centred_freqs',
+           'spectral_crop', 'SpectralPool', 'DiffStride', 'check_kind', 'Downsample']
 
 # %% ../nbs/00_layers.ipynb #2bf18541
 def same_padding(ks:int=3, # kernel size (odd)
@@ -82,8 +83,65 @@ class APS(nn.Module):
         best = ph.flatten(2).norm(dim=2).argmax(1)
         return ph[torch.arange(len(x), device=x.device), best]
 
+# %% ../nbs/00_layers.ipynb #ly30a002
+def centred_freqs(n:int, # the transform's length
+                  device=None, # where to put them
+                 )->torch.Tensor:
+    "The integer frequencies of a length-`n` DFT in `fftshift` order: -n//2 ... (n-1)//2."
+    return torch.fft.fftshift(torch.fft.fftfreq(n, 1/n, device=device))
+
+def spectral_crop(x:torch.Tensor, # maps (..., H, W)
+                  h:int, # output height (at most H)
+                  w:int, # output width (at most W)
+                  mask:torch.Tensor|None=None, # (h, w) weights of the kept, centred frequencies; None: all 1
+                 )->torch.Tensor:
+    "`x` downsampled to `h`x`w` in the frequency domain: its centred spectrum cropped (and weighted), transformed back."
+    H, W = x.shape[-2:]
+    X = torch.fft.fftshift(torch.fft.fft2(x, norm='forward'), dim=(-2, -1))
+    X = X[..., H//2 - h//2:H//2 - h//2 + h, W//2 - w//2:W//2 - w//2 + w]
+    if mask is not None: X = X*mask
+    return torch.fft.ifft2(torch.fft.ifftshift(X, dim=(-2, -1)), norm='forward').real.to(x.dtype)
+
+class SpectralPool(nn.Module):
+    "Spectral pooling (Rippel et al. 2015): the lowest frequencies of each map, `factor` times smaller on each side."
+    def __init__(self, factor:int=2, # how much smaller each side gets (sides rounded down, at least 1)
+                ):
+        super().__init__(); self.factor = factor
+    def forward(self, x): return spectral_crop(x, max(1, x.shape[-2]//self.factor), max(1, x.shape[-1]//self.factor))
+
+# %% ../nbs/00_layers.ipynb #ly30a005
+class DiffStride(nn.Module):
+    "Learnable-stride spectral pooling (Riad et al. 2022): a smooth spectral mask and a crop that follow the stride."
+    def __init__(self, stride:float=2., # initial stride of both sides (at least 1)
+                 smoothness:float=4., # R: the mask's ramp, in frequency bins (the paper's 4)
+                ):
+        super().__init__()
+        if not stride >= 1 or not smoothness > 0:
+            raise ValueError(f"DiffStride needs stride >= 1 and smoothness > 0, got {stride}, {smoothness}")
+        self.stride, self.smoothness = nn.Parameter(torch.tensor([float(stride)]*2)), smoothness
+        self.init = float(stride)   # what `side` assumes on the meta device, where the stride has no value
+    def set_stride(self, stride:float, # the stride of both sides from now on (at least 1)
+                  ):
+        "Set both sides' stride (e.g. a registered net's starting stride)."
+        if not stride >= 1: raise ValueError(f"DiffStride needs stride >= 1, got {stride}")
+        with torch.no_grad(): self.stride.fill_(float(stride))
+        self.init = float(stride)
+    def side(self, n:int, # an input side
+             s:torch.Tensor, # its stride
+            )->int:
+        "The output side for input side `n` at stride `s`: where the mask is not 0."
+        return min(n, 2*math.ceil(n/(2*(self.init if s.is_meta else float(s))) + self.smoothness))
+    def _mask(self, n:int, s:torch.Tensor, device)->torch.Tensor:
+        "The centred 1-D mask of a side: 1 up to `n/(2s)`, a linear ramp of `smoothness` bins, cropped to `side`."
+        f = centred_freqs(self.side(n, s), device).abs()
+        return ((self.smoothness + n/(2*s) - f)/self.smoothness).clamp(0, 1)
+    def forward(self, x):
+        s = self.stride.clamp(min=1.)
+        mh, mw = self._mask(x.shape[-2], s[0], x.device), self._mask(x.shape[-1], s[1], x.device)
+        return spectral_crop(x, len(mh), len(mw), mh[:, None]*mw[None, :])
+
 # %% ../nbs/00_layers.ipynb #8e12a531
-DOWNSAMPLE_KINDS = ('max', 'avg', 'stride', 'conv', 'pixel_unshuffle', 'blur', 'aps', 'none')
+DOWNSAMPLE_KINDS = ('max', 'avg', 'stride', 'conv', 'pixel_unshuffle', 'blur', 'aps', 'spectral', 'diffstride', 'none')
 
 def check_kind(kind:str # a downsampling kind
               )->str:
@@ -108,5 +166,7 @@ def Downsample(kind:str, # one of `DOWNSAMPLE_KINDS`
         return (nn.MaxPool2d if kind=='max' else nn.AvgPool2d)(ks, factor, padding=(ks-factor+1)//2)
     if kind=='conv': return ConvBnAct(ni, nf, ks or 3, stride=factor, bn=bn)
     if kind=='pixel_unshuffle': return nn.Sequential(nn.PixelUnshuffle(factor), ConvBnAct(ni*factor**2, nf, 1, bn=bn))
+    if kind=='spectral': return SpectralPool(factor)
+    if kind=='diffstride': return DiffStride(factor)
     if kind=='aps': return nn.Sequential(nn.CircularPad2d((0, 1, 0, 1)), nn.MaxPool2d(2, 1), APS(factor))
     return nn.Sequential(nn.MaxPool2d(2, 1), BlurPool(ni, factor))

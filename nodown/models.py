@@ -18,12 +18,13 @@ from .layers import *
 __all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model',
            'default_cfg', 'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
            'VGG4_Dilation_Same', 'VGG4_large_filter', 'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle',
-           'vgg4_blur', 'vgg4_aps', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock',
-           'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'Residual', 'ConvMixer', 'convmixer_256_8',
-           'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a',
-           'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b',
-           'base_cnn_c', 'strided_cnn_c', 'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder',
-           'seg_dilated', 'seg_fcn', 'seg_unet', 'seg_fcn2']
+           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'vgg4_diffstride', 'learned_strides', 'vgg4w_stride',
+           'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38', 'resnet38_os2',
+           'resnet38_dilated', 'Residual', 'ConvMixer', 'convmixer_256_8', 'convmixer_256_8_p1', 'convmixer_64_4',
+           'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a', 'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a',
+           'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b', 'base_cnn_c', 'strided_cnn_c',
+           'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder', 'seg_dilated', 'seg_fcn',
+           'seg_unet', 'seg_fcn2']
 
 # %% ../nbs/01_models.ipynb #31524125
 @dataclass(frozen=True)
@@ -279,6 +280,30 @@ default_cfgs['vgg4_aps'] = dict(family='VGG4', source='Chaman & Dokmanić 2021',
 def vgg4_aps(**kwargs):
     "VGG4 (16-24-32-48) downsampling by adaptive polyphase sampling, circular padding: exactly shift-invariant."
     return VGG4('aps', padding_mode='circular', **kwargs)
+
+# %% ../nbs/01_models.ipynb #md30a002
+default_cfgs.update({
+    'vgg4_spectral': dict(family='VGG4', source='Rippel et al. 2015', kind='spectral', tags=('learned',)),
+    'vgg4_diffstride': dict(family='VGG4', source='Riad et al. 2022', kind='diffstride (learned)', tags=('learned',))})
+
+@register_model
+def vgg4_spectral(**kwargs):
+    "VGG4 (16-24-32-48) downsampling by spectral pooling: each map's lowest frequencies (Rippel et al. 2015)."
+    return VGG4('spectral', **kwargs)
+
+@register_model
+def vgg4_diffstride(init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
+                    **kwargs):
+    "VGG4 (16-24-32-48) with a DiffStride after each block: strides learned from `init_stride` (Riad et al. 2022)."
+    m = VGG4('diffstride', **kwargs)
+    for d in m.modules():
+        if isinstance(d, DiffStride): d.set_stride(init_stride)
+    return m
+
+def learned_strides(model:nn.Module, # a net with `DiffStride` layers
+                   )->list:
+    "The (height, width) stride of each `DiffStride` in `model`, in order, as they are now (at least 1)."
+    return [tuple(d.stride.detach().clamp(min=1.).tolist()) for d in model.modules() if isinstance(d, DiffStride)]
 
 # %% ../nbs/01_models.ipynb #942984bb
 _wide = (64,128,256,512)

@@ -130,7 +130,7 @@ class DiffStride(nn.Module):
              s:torch.Tensor, # its stride
             )->int:
         "The output side for input side `n` at stride `s`: where the mask is not 0."
-        return min(n, 2*math.ceil(n/(2*(self.init if s.is_meta else float(s))) + self.smoothness))
+        return min(n, 2*math.ceil(n/(2*(self.init if s.is_meta else float(s.detach()))) + self.smoothness))
     def _mask(self, n:int, s:torch.Tensor, device)->torch.Tensor:
         "The centred 1-D mask of a side: 1 up to `n/(2s)`, a linear ramp of `smoothness` bins, cropped to `side`."
         f = centred_freqs(self.side(n, s), device).abs()

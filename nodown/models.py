@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #bd74ed23
 from __future__ import annotations
-import difflib, fnmatch
+import copy, difflib, fnmatch, math
 from dataclasses import dataclass, replace
 from .config import check_task
 from functools import partial
@@ -18,13 +18,13 @@ from .layers import *
 __all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model',
            'default_cfg', 'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
            'VGG4_Dilation_Same', 'VGG4_large_filter', 'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle',
-           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'vgg4_diffstride', 'learned_strides', 'vgg4w_stride',
-           'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38', 'resnet38_os2',
-           'resnet38_dilated', 'Residual', 'ConvMixer', 'convmixer_256_8', 'convmixer_256_8_p1', 'convmixer_64_4',
-           'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a', 'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a',
-           'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b', 'base_cnn_c', 'strided_cnn_c',
-           'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder', 'seg_dilated', 'seg_fcn',
-           'seg_unet', 'seg_fcn2']
+           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'VGG4_DiffStride', 'vgg4_diffstride', 'learned_strides',
+           'stride_profile', 'implied_macs', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock',
+           'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'Residual', 'ConvMixer', 'convmixer_256_8',
+           'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a',
+           'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b',
+           'base_cnn_c', 'strided_cnn_c', 'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder',
+           'seg_dilated', 'seg_fcn', 'seg_unet', 'seg_fcn2']
 
 # %% ../nbs/01_models.ipynb #31524125
 @dataclass(frozen=True)
@@ -291,19 +291,73 @@ def vgg4_spectral(**kwargs):
     "VGG4 (16-24-32-48) downsampling by spectral pooling: each map's lowest frequencies (Rippel et al. 2015)."
     return VGG4('spectral', **kwargs)
 
+class VGG4_DiffStride(VGG4):
+    "VGG4 with a DiffStride after each block, strides learned from `init_stride`; `cost_weight` charges their MACs."
+    def __init__(self,
+                 init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
+                 cost_weight:float=0., # the compute term: loss added per million MACs the strides imply; 0: free
+                 **kwargs, # passed to `VGG4` (`width`, `n_out`, ...)
+                ):
+        if not cost_weight >= 0: raise ValueError(f"cost_weight must be >= 0, got {cost_weight!r}")
+        super().__init__('diffstride', **kwargs)
+        self.cost_weight, self.input_size = float(cost_weight), (kwargs.get('c_in', 3), 32, 32)
+        for d in self.modules():
+            if isinstance(d, DiffStride): d.set_stride(init_stride)
+    def forward(self, x): self.input_size = tuple(x.shape[1:]); return super().forward(x)
+    def extra_loss(self)->torch.Tensor|None:
+        "The compute term the trainer adds to the loss: `cost_weight` times the implied MACs, in millions."
+        return self.cost_weight*implied_macs(self, self.input_size)/1e6 if self.cost_weight else None
+    def no_weight_decay(self)->set:
+        "The strides: weight decay would pull them to 1, toward more compute (timm's name for this list)."
+        return {n for n,_ in self.named_parameters() if n.endswith('.stride')}
+    def epoch_record(self)->dict:
+        "What the trainer writes to each epoch's row: the strides, the MACs they imply and the MACs the crops keep."
+        with torch.no_grad():
+            return dict(strides=[[round(v, 4) for v in s] for s in learned_strides(self)],
+                        implied_mmacs=round(float(implied_macs(self, self.input_size))/1e6, 4),
+                        mmacs=round(float(implied_macs(self, self.input_size, exact=True))/1e6, 4))
+
 @register_model
-def vgg4_diffstride(init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
-                    **kwargs):
+def vgg4_diffstride(**kwargs):
     "VGG4 (16-24-32-48) with a DiffStride after each block: strides learned from `init_stride` (Riad et al. 2022)."
-    m = VGG4('diffstride', **kwargs)
-    for d in m.modules():
-        if isinstance(d, DiffStride): d.set_stride(init_stride)
-    return m
+    return VGG4_DiffStride(**kwargs)
 
 def learned_strides(model:nn.Module, # a net with `DiffStride` layers
                    )->list:
     "The (height, width) stride of each `DiffStride` in `model`, in order, as they are now (at least 1)."
     return [tuple(d.stride.detach().clamp(min=1.).tolist()) for d in model.modules() if isinstance(d, DiffStride)]
+
+# %% ../nbs/01_models.ipynb #md30a004
+def stride_profile(model:nn.Module, # a net with `DiffStride` layers
+                   input_size:tuple=(3,32,32), # (channels, height, width) of one input
+                  )->list:
+    "(MACs at stride 1, how many `DiffStride`s come before) of each conv, counted once per input size on a meta copy."
+    cache = model.__dict__.setdefault('_stride_profiles', {})
+    if tuple(input_size) in cache: return cache[tuple(input_size)]
+    m, rows, seen = copy.deepcopy(model).to('meta'), [], [0]
+    def count(mod, i, o):
+        if isinstance(mod, DiffStride): seen[0] += 1
+        else: rows.append((o[0].numel()*mod.in_channels//mod.groups*math.prod(mod.kernel_size), seen[0]))
+    hs = [d.register_forward_hook(count) for d in m.modules() if isinstance(d, (DiffStride, nn.Conv2d))]
+    for d in m.modules():
+        if isinstance(d, DiffStride): d.init = 1.   # on meta, `side` reads the stride from `init`
+    with torch.no_grad(): m.eval()(torch.zeros(1, *input_size, device='meta'))
+    for h in hs: h.remove()
+    cache[tuple(input_size)] = rows
+    return rows
+
+def implied_macs(model:nn.Module, # a net with `DiffStride` layers
+                 input_size:tuple=(3,32,32), # (channels, height, width) of one input
+                 exact:bool=False, # True: at the sides the crops keep (with the mask's ramp); False: side/stride
+                )->torch.Tensor:
+    "The convs' MACs at the current strides: each map `1/stride` of its input's side, differentiable in the strides."
+    (h, w), area, scale = input_size[-2:], input_size[-2]*input_size[-1], [torch.ones(())]
+    for d in (d for d in model.modules() if isinstance(d, DiffStride)):
+        s = d.stride.clamp(min=1.)
+        if exact: h, w = d.side(h, s[0]), d.side(w, s[1]); scale.append(torch.tensor(h*w/area))
+        else: scale.append(scale[-1]/(s[0]*s[1]))
+    return sum(macs*scale[j].to(d.stride.device) for macs,j in stride_profile(model, input_size))
+
 
 # %% ../nbs/01_models.ipynb #942984bb
 _wide = (64,128,256,512)

@@ -30,9 +30,9 @@ from .core import save_atomic
 # %% auto #0
 __all__ = ['CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config',
            'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'rng_state', 'set_rng_state',
-           'CheckpointError', 'load_checkpoint', 'plain', 'Diverged', 'StopOnNonFinite', 'EpochLog', 'epoch_line',
-           'distrib_context', 'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet', 'check_forward',
-           'input_size', 'train_config', 'train']
+           'CheckpointError', 'load_checkpoint', 'plain', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
+           'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
+           'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -244,6 +244,27 @@ class StopOnNonFinite(Callback):
         vals = [v for v in self.recorder.log[1:-1] if isinstance(v, float)]
         if self.bad.item() or not all(map(math.isfinite, vals)): raise Diverged(self.epoch)
 
+# %% ../nbs/03_train.ipynb #tr30a002
+def unwrap(model:nn.Module)->nn.Module:
+    "The net inside a data-parallel wrapper (or `model` itself)."
+    return getattr(model, 'module', model)
+
+class ModelTerms(Callback):
+    "A net's own terms: `extra_loss()` added to the loss back-propagated, `no_weight_decay()` parameters not decayed."
+    order = 5   # before the other callbacks see the loss
+    def before_fit(self):
+        names = getattr(unwrap(self.model), 'no_weight_decay', set)()
+        for n,p in unwrap(self.model).named_parameters():
+            if n in names: self.opt.state[p]['do_wd'] = False
+    def after_loss(self):
+        extra = getattr(unwrap(self.model), 'extra_loss', lambda: None)() if self.training else None
+        if extra is not None: self.learn.loss_grad = self.learn.loss_grad + extra
+
+def epoch_record(model:nn.Module)->dict:
+    "What `model` adds to an epoch's row of the history (its `epoch_record()`), or nothing."
+    return getattr(unwrap(model), 'epoch_record', dict)()
+
+
 # %% ../nbs/03_train.ipynb #2017990f
 class EpochLog(Callback):
     "Record a row per epoch and, with `ckpt`, save config, model, optimizer, history and random states after each."
@@ -270,7 +291,7 @@ class EpochLog(Callback):
         if self.train_s is None: return  # an epoch skipped on resume
         names, log = self.recorder.metric_names[1:-1], self.recorder.log[1:-1]
         row = dict(epoch=self.epoch, **{n:float(v) for n,v in zip(names, log)}, train_s=round(self.train_s, 3),
-                   images_per_s=round(len(self.dls.train)*self.dls.train.bs/self.train_s, 1))
+                   images_per_s=round(len(self.dls.train)*self.dls.train.bs/self.train_s, 1), **epoch_record(self.model))
         self.history.append(row); self.train_s = None
         if self.lines: print(epoch_line(row, self.n_epoch), flush=True)
         if self.ckpt and rank_distrib() == 0:   # the run's folder must still be there: never recreated
@@ -432,8 +453,8 @@ def train_config(cfg:RunConfig, # from `run_config`
     if cfg.seed is not None: dls.train.rng = random.Random(cfg.seed)
     speed_settings(learn, cfg)
     mode = _show_mode(show)
-    log, stop = EpochLog(ckpt, cfg, state, lines=mode=='lines'), StopOnNonFinite()
-    learn.add_cbs([log, stop])
+    log, stop, terms = EpochLog(ckpt, cfg, state, lines=mode=='lines'), StopOnNonFinite(), ModelTerms()
+    learn.add_cbs([log, stop, terms])
     start, status, diverged = 0, 'finished', None
     if state:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
@@ -443,7 +464,7 @@ def train_config(cfg:RunConfig, # from `run_config`
             with (nullcontext() if mode=='bars' else quiet(learn)), distrib_context(learn):
                 fit_recipe(learn, cfg.recipe, cfg.epochs, cfg.lr, start)
     except Diverged as e: status, diverged = 'diverged', e.epoch
-    finally: learn.remove_cbs([log, stop])
+    finally: learn.remove_cbs([log, stop, terms])
     return learn, _summary(cfg, log.history, status, start, diverged, env)
 
 # %% ../nbs/03_train.ipynb #df19c4b8

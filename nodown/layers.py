@@ -135,8 +135,11 @@ class DiffStride(nn.Module):
         "The centred 1-D mask of a side: 1 up to `n/(2s)`, a linear ramp of `smoothness` bins, cropped to `side`."
         f = centred_freqs(self.side(n, s), device).abs()
         return ((self.smoothness + n/(2*s) - f)/self.smoothness).clamp(0, 1)
+    def strides(self)->torch.Tensor:
+        "The (height, width) strides in use: at least 1, with the gradient of the raw ones (so it reaches 1 too)."
+        return self.stride + (self.stride.clamp(min=1.) - self.stride).detach()
     def forward(self, x):
-        s = self.stride.clamp(min=1.)
+        s = self.strides()
         mh, mw = self._mask(x.shape[-2], s[0], x.device), self._mask(x.shape[-1], s[1], x.device)
         return spectral_crop(x, len(mh), len(mw), mh[:, None]*mw[None, :])
 

@@ -18,9 +18,10 @@ from .layers import *
 __all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model',
            'default_cfg', 'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
            'VGG4_Dilation_Same', 'VGG4_large_filter', 'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle',
-           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'VGG4_DiffStride', 'vgg4_diffstride', 'learned_strides',
-           'stride_profile', 'implied_macs', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock',
-           'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'Residual', 'ConvMixer', 'convmixer_256_8',
+           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'LearnedStrides', 'VGG4_DiffStride', 'vgg4_diffstride',
+           'learned_strides', 'stride_profile', 'implied_macs', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large',
+           'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'ResNet18',
+           'resnet18', 'resnet18_spectral', 'resnet18_diffstride', 'Residual', 'ConvMixer', 'convmixer_256_8',
            'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a',
            'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b',
            'base_cnn_c', 'strided_cnn_c', 'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder',
@@ -291,22 +292,27 @@ def vgg4_spectral(**kwargs):
     "VGG4 (16-24-32-48) downsampling by spectral pooling: each map's lowest frequencies (Rippel et al. 2015)."
     return VGG4('spectral', **kwargs)
 
-class VGG4_DiffStride(VGG4):
-    "VGG4 with a DiffStride after each block, strides learned from `init_stride`; `cost_weight` charges their MACs."
-    def __init__(self,
-                 init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
-                 cost_weight:float=0., # the compute term: loss added per million MACs the strides imply; 0: free
-                 **kwargs, # passed to `VGG4` (`width`, `n_out`, ...)
-                ):
+class LearnedStrides:
+    "What a net with `DiffStride`s gives the trainer: the compute term, the strides kept from weight decay, their record."
+    def init_strides(self,
+                     init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
+                     cost_weight:float=0., # the compute term: loss added per million MACs the strides imply; 0: free
+                     c_in:int=3, # input channels
+                    ):
+        "Set every stride to `init_stride` and keep `cost_weight`."
         if not cost_weight >= 0: raise ValueError(f"cost_weight must be >= 0, got {cost_weight!r}")
-        super().__init__('diffstride', **kwargs)
-        self.cost_weight, self.input_size = float(cost_weight), (kwargs.get('c_in', 3), 32, 32)
+        self.cost_weight, self.input_size = float(cost_weight), (c_in, 32, 32)
         for d in self.modules():
             if isinstance(d, DiffStride): d.set_stride(init_stride)
     def forward(self, x): self.input_size = tuple(x.shape[1:]); return super().forward(x)
     def extra_loss(self)->torch.Tensor|None:
         "The compute term the trainer adds to the loss: `cost_weight` times the implied MACs, in millions."
         return self.cost_weight*implied_macs(self, self.input_size)/1e6 if self.cost_weight else None
+    def after_step(self):
+        "Keep every stride at least 1 after the optimizer's step (the trainer calls it)."
+        with torch.no_grad():
+            for d in self.modules():
+                if isinstance(d, DiffStride): d.stride.clamp_(min=1.)
     def no_weight_decay(self)->set:
         "The strides: weight decay would pull them to 1, toward more compute (timm's name for this list)."
         return {n for n,_ in self.named_parameters() if n.endswith('.stride')}
@@ -316,6 +322,15 @@ class VGG4_DiffStride(VGG4):
             return dict(strides=[[round(v, 4) for v in s] for s in learned_strides(self)],
                         implied_mmacs=round(float(implied_macs(self, self.input_size))/1e6, 4),
                         mmacs=round(float(implied_macs(self, self.input_size, exact=True))/1e6, 4))
+
+class VGG4_DiffStride(LearnedStrides, VGG4):
+    "VGG4 with a DiffStride after each block, strides learned from `init_stride`; `cost_weight` charges their MACs."
+    def __init__(self,
+                 init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
+                 cost_weight:float=0., # the compute term: loss added per million MACs the strides imply; 0: free
+                 **kwargs, # passed to `VGG4` (`width`, `n_out`, ...)
+                ):
+        VGG4.__init__(self, 'diffstride', **kwargs); self.init_strides(init_stride, cost_weight, kwargs.get('c_in', 3))
 
 @register_model
 def vgg4_diffstride(**kwargs):
@@ -331,14 +346,15 @@ def learned_strides(model:nn.Module, # a net with `DiffStride` layers
 def stride_profile(model:nn.Module, # a net with `DiffStride` layers
                    input_size:tuple=(3,32,32), # (channels, height, width) of one input
                   )->list:
-    "(MACs at stride 1, how many `DiffStride`s come before) of each conv, counted once per input size on a meta copy."
+    "(MACs at stride 1, how many `DiffStride`s come before; None: a linear layer) of each conv, counted once on meta."
     cache = model.__dict__.setdefault('_stride_profiles', {})
     if tuple(input_size) in cache: return cache[tuple(input_size)]
     m, rows, seen = copy.deepcopy(model).to('meta'), [], [0]
     def count(mod, i, o):
         if isinstance(mod, DiffStride): seen[0] += 1
+        elif isinstance(mod, nn.Linear): rows.append((o[0].numel()*mod.in_features, None))   # after the pool: fixed
         else: rows.append((o[0].numel()*mod.in_channels//mod.groups*math.prod(mod.kernel_size), seen[0]))
-    hs = [d.register_forward_hook(count) for d in m.modules() if isinstance(d, (DiffStride, nn.Conv2d))]
+    hs = [d.register_forward_hook(count) for d in m.modules() if isinstance(d, (DiffStride, nn.Conv2d, nn.Linear))]
     for d in m.modules():
         if isinstance(d, DiffStride): d.init = 1.   # on meta, `side` reads the stride from `init`
     with torch.no_grad(): m.eval()(torch.zeros(1, *input_size, device='meta'))
@@ -353,10 +369,10 @@ def implied_macs(model:nn.Module, # a net with `DiffStride` layers
     "The convs' MACs at the current strides: each map `1/stride` of its input's side, differentiable in the strides."
     (h, w), area, scale = input_size[-2:], input_size[-2]*input_size[-1], [torch.ones(())]
     for d in (d for d in model.modules() if isinstance(d, DiffStride)):
-        s = d.stride.clamp(min=1.)
+        s = d.strides()
         if exact: h, w = d.side(h, s[0]), d.side(w, s[1]); scale.append(torch.tensor(h*w/area))
         else: scale.append(scale[-1]/(s[0]*s[1]))
-    return sum(macs*scale[j].to(d.stride.device) for macs,j in stride_profile(model, input_size))
+    return sum(macs*(1 if j is None else scale[j].to(d.stride.device)) for macs,j in stride_profile(model, input_size))
 
 
 # %% ../nbs/01_models.ipynb #942984bb
@@ -457,6 +473,47 @@ def resnet38_os2(**kwargs):
 def resnet38_dilated(**kwargs):
     "CIFAR ResNet-38 without downsampling (output stride 1): dilation 1-2-4."
     return CifarResNet(6, use_downsampling=False, **kwargs)
+
+# %% ../nbs/01_models.ipynb #rn18a002
+class ResNet18(LearnedStrides, SeqNet):
+    "ResNet-18 for 32x32 inputs (3x3 stem, 2-2-2-2 basic blocks, 64-512), downsampling at stage entries by `kind`."
+    def __init__(self,
+                 kind:str='stride', # a kind from `DOWNSAMPLE_KINDS`; 'stride': strided convs, as He et al.
+                 n_out:int=10, # classes
+                 c_in:int=3, # input channels
+                 width:float=1., # multiplies every width (64-128-256-512)
+                 init_stride:float=2., # DiffStride's starting stride (kind 'diffstride')
+                 cost_weight:float=0., # DiffStride's compute term, per million MACs (kind 'diffstride')
+                ):
+        widths = scale_widths((64, 128, 256, 512), width)
+        layers, ni = [ConvBnAct(c_in, widths[0])], widths[0]
+        for i,w in enumerate(widths):
+            down = i > 0 and check_kind(kind) != 'none'
+            if down and kind != 'stride': layers.append(Downsample(kind, ni))
+            layers += [BasicBlock(ni, w, 2 if down and kind == 'stride' else 1), BasicBlock(w, w)]; ni = w
+        SeqNet.__init__(self, *layers, nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(ni, n_out))
+        self.init_strides(init_stride, cost_weight, c_in)
+
+_rn = dict(family='ResNet-18', source='Riad et al. 2022 (CIFAR-10 ResNet-18)', tags=('strides',))
+default_cfgs.update({'resnet18': dict(_rn, kind='stride', reported=0.9106),
+                     'resnet18_spectral': dict(_rn, kind='spectral', reported=0.9349),
+                     'resnet18_diffstride': dict(_rn, kind='diffstride (learned)', reported=0.9420)})
+
+@register_model
+def resnet18(**kwargs):
+    "ResNet-18 for CIFAR with strided convs at stages 2-4 (the DiffStride paper's baseline)."
+    return ResNet18('stride', **kwargs)
+
+@register_model
+def resnet18_spectral(**kwargs):
+    "ResNet-18 for CIFAR, spectral pooling before stages 2-4."
+    return ResNet18('spectral', **kwargs)
+
+@register_model
+def resnet18_diffstride(**kwargs):
+    "ResNet-18 for CIFAR, a DiffStride before stages 2-4: strides learned from `init_stride`."
+    return ResNet18('diffstride', **kwargs)
+
 
 # %% ../nbs/01_models.ipynb #66cdd54f
 class Residual(nn.Sequential):

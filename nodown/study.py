@@ -17,12 +17,13 @@ from .config import DataConfig
 from .models import default_cfg
 
 # %% auto #0
-__all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'DOCS', 'PAGES', 'BUDGETS', 'FINDINGS',
-           'study_runs', 'ladder_rows', 'ladder_speed', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc',
-           'verdict', 'post_table', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
-           'frontier_points', 'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict',
-           'frontier_finding', 'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched',
-           'zoo_cost_finding', 'findings', 'findings_md', 'headline_md']
+__all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'STRIDE_STARTS', 'STRIDE_COSTS', 'DOCS', 'PAGES',
+           'BUDGETS', 'FINDINGS', 'study_runs', 'ladder_rows', 'ladder_speed', 'stride_runs', 'run_study', 'per_seed',
+           'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table', 'post_finding', 'dilation_finding',
+           'zoo_finding', 'cost_finding', 'frontier_runs', 'frontier_points', 'pareto_front', 'matched_table',
+           'never_downsamples', 'budget_verdict', 'frontier_finding', 'stride_groups', 'strides_finding',
+           'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding',
+           'findings', 'findings_md', 'headline_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -108,6 +109,34 @@ def ladder_speed(ladder:dict=None, # {model: widths}; default `FRONTIER_LADDER`
                               images_per_s=round(ips[(m, w)]), vs_vgg_4=round(ips[(m, w)]/ips[('vgg_4', 1)], 3),
                               threads=torch.get_num_threads())
                          for m, w in pts])
+
+# %% ../nbs/07_study.ipynb #st30a002
+STRIDE_STARTS, STRIDE_COSTS = (2, 1), (0, 0.01, 0.1)   # where the strides start; the compute term's weight per MMAC
+
+STUDIES['strides'] = dict(folder='strides_{epochs}ep', epochs=10, quick=dict(seeds=(0,)), runs=[
+    dict(models=['vgg4_spectral'], seeds=(0, 1, 2)),
+    *[dict(models=['vgg4_diffstride'], init_stride=i, cost_weight=c, seeds=(0, 1, 2),
+           folder='strides_{epochs}ep/i{init_stride:g}_c{cost_weight:g}')
+      for i in STRIDE_STARTS for c in (STRIDE_COSTS if i > 1 else STRIDE_COSTS[::-1])]])   # from 1: the costly runs last
+
+def stride_runs(results:Path, # the folder that holds the study's results folders
+                quick:bool=False, # the quick budget's runs
+               )->pd.DataFrame:
+    "A row per finished run of the strides study: model, start, weight, seed, accuracy, final MMACs and strides."
+    folder, rows = study_runs('strides', quick); recs = []
+    for row in rows:
+        for r in load_results(Path(results)/row.get('folder', folder)):
+            kw, last = r['config'].get('model_kw', {}), r['history'][-1] if r.get('history') else {}
+            if (r['model'] in row['models'] and r['seed'] in row['seeds'] and r.get('status') == 'finished'
+                    and r['config']['epochs'] == row['epochs']
+                    and all(kw.get(k) == row[k] for k in ('init_stride', 'cost_weight') if k in row)):
+                recs.append(dict(model=r['model'], init_stride=row.get('init_stride'), cost_weight=row.get('cost_weight'),
+                                 seed=r['seed'], acc=r['final_acc'], MMACs=last.get('mmacs', r['MMACs']),
+                                 implied_MMACs=last.get('implied_mmacs'), strides=last.get('strides'),
+                                 history=[h.get('strides') for h in r['history']]))
+    return pd.DataFrame(recs, columns=['model', 'init_stride', 'cost_weight', 'seed', 'acc', 'MMACs', 'implied_MMACs',
+                                       'strides', 'history'])
+
 
 # %% ../nbs/07_study.ipynb #b5717054
 def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
@@ -214,7 +243,8 @@ def post_table(out:Path, # the post's results folder (30 epochs)
 # %% ../nbs/07_study.ipynb #bc4a03b0
 DOCS = 'https://nodown.github.io/nodown/experiments'
 PAGES = dict(post=f'{DOCS}/post.html', zoo=f'{DOCS}/zoo.html', allcnn=f'{DOCS}/allcnn.html',
-             analysis=f'{DOCS}/analysis.html', seg=f'{DOCS}/segmentation.html', frontier=f'{DOCS}/frontier.html')
+             analysis=f'{DOCS}/analysis.html', seg=f'{DOCS}/segmentation.html', frontier=f'{DOCS}/frontier.html',
+             strides=f'{DOCS}/strides.html')
 
 def _budget(out:Path)->str:
     "'30 epochs' (or the epochs of the runs under `out`), read from their configs."
@@ -387,6 +417,30 @@ def frontier_finding(results:Path, # the folder that holds the study's results f
             + '; '.join(f"at about {b} MMACs, {v}" for b, v in parts)
             + f". [The equal-compute frontier]({PAGES['frontier']})")
 
+# %% ../nbs/07_study.ipynb #st30a005
+def stride_groups(runs:pd.DataFrame, # `stride_runs`
+                 )->pd.DataFrame:
+    "A row per (start, weight) of the DiffStride runs: seeds, mean final stride (over layers, sides, seeds), MMACs, accs."
+    d = runs[runs.model == 'vgg4_diffstride'].assign(stride=lambda t: [float(np.mean(s)) for s in t.strides])
+    return d.groupby(['init_stride', 'cost_weight']).agg(seeds=('seed', 'size'), stride=('stride', 'mean'),
+                                                         MMACs=('MMACs', 'mean'), accs=('acc', list))
+
+def strides_finding(results:Path, # the folder that holds the study's results folders
+                   )->str|None:
+    "Where DiffStride's strides settle from no downsampling, compute free and charged; None before those runs exist."
+    g = stride_groups(stride_runs(results))
+    if 1 not in g.index.get_level_values('init_stride'): return None
+    g1 = g.loc[1]
+    parts = [f"{'free' if c == 0 else f'charged {c:g} per MMAC'}: mean stride {r.stride:.2f}, {r.MMACs:.1f} MMACs, "
+             f"{fmt_acc(r.accs)}" for c, r in g1.iterrows()]
+    tail = ''
+    if 0 in g1.index and len(g1) > 1:
+        c = g1.index.max(); tail = '; charged most against free, ' + verdict(g1.accs[c], g1.accs[0], 'charged', 'free')
+    n = g.seeds.sum()
+    return (f"**Learned strides** ({STUDIES['strides']['epochs']} epochs, {n} DiffStride runs): started without "
+            f"downsampling (stride 1), {'; '.join(parts)}{tail} ([strides]({PAGES['strides']})).")
+
+
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders
                    folder:str|None=None, # the results folder this finding reads; default: the allcnn study's
@@ -481,7 +535,7 @@ def zoo_cost_finding(results:Path, # the folder that holds the study's results f
     return zoo_finding(results, cost=True)
 
 FINDINGS = (frontier_finding, post_finding, dilation_finding, zoo_cost_finding, allcnn_finding, consistency_finding,
-            seg_finding)   # the answer at equal compute first
+            seg_finding, strides_finding)   # the answer at equal compute first
 
 def findings(results:Path, # the folder that holds the study's results folders (`results/`)
             )->list:

@@ -250,7 +250,7 @@ def unwrap(model:nn.Module)->nn.Module:
     return getattr(model, 'module', model)
 
 class ModelTerms(Callback):
-    "A net's own terms: `extra_loss()` added to the loss back-propagated, `no_weight_decay()` parameters not decayed."
+    "A net's own terms: `extra_loss()` added to the loss, `no_weight_decay()` parameters not decayed, `after_step()`."
     order = 5   # before the other callbacks see the loss
     def before_fit(self):
         names = getattr(unwrap(self.model), 'no_weight_decay', set)()
@@ -259,6 +259,7 @@ class ModelTerms(Callback):
     def after_loss(self):
         extra = getattr(unwrap(self.model), 'extra_loss', lambda: None)() if self.training else None
         if extra is not None: self.learn.loss_grad = self.learn.loss_grad + extra
+    def after_step(self): getattr(unwrap(self.model), 'after_step', lambda: None)()
 
 def epoch_record(model:nn.Module)->dict:
     "What `model` adds to an epoch's row of the history (its `epoch_record()`), or nothing."

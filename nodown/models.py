@@ -18,9 +18,9 @@ from .layers import *
 __all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model',
            'default_cfg', 'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
            'VGG4_Dilation_Same', 'VGG4_large_filter', 'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle',
-           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'LearnedStrides', 'VGG4_DiffStride', 'vgg4_diffstride',
+           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'LearnedStrides', 'DiffStrideVGG4', 'vgg4_diffstride',
            'learned_strides', 'stride_profile', 'implied_macs', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large',
-           'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'ResNet18',
+           'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'CifarResNet18',
            'resnet18', 'resnet18_spectral', 'resnet18_diffstride', 'Residual', 'ConvMixer', 'convmixer_256_8',
            'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a',
            'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b',
@@ -323,7 +323,7 @@ class LearnedStrides:
                         implied_mmacs=round(float(implied_macs(self, self.input_size))/1e6, 4),
                         mmacs=round(float(implied_macs(self, self.input_size, exact=True))/1e6, 4))
 
-class VGG4_DiffStride(LearnedStrides, VGG4):
+class DiffStrideVGG4(LearnedStrides, VGG4):
     "VGG4 with a DiffStride after each block, strides learned from `init_stride`; `cost_weight` charges their MACs."
     def __init__(self,
                  init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
@@ -335,7 +335,7 @@ class VGG4_DiffStride(LearnedStrides, VGG4):
 @register_model
 def vgg4_diffstride(**kwargs):
     "VGG4 (16-24-32-48) with a DiffStride after each block: strides learned from `init_stride` (Riad et al. 2022)."
-    return VGG4_DiffStride(**kwargs)
+    return DiffStrideVGG4(**kwargs)
 
 def learned_strides(model:nn.Module, # a net with `DiffStride` layers
                    )->list:
@@ -475,7 +475,7 @@ def resnet38_dilated(**kwargs):
     return CifarResNet(6, use_downsampling=False, **kwargs)
 
 # %% ../nbs/01_models.ipynb #rn18a002
-class ResNet18(LearnedStrides, SeqNet):
+class CifarResNet18(LearnedStrides, SeqNet):
     "ResNet-18 for 32x32 inputs (3x3 stem, 2-2-2-2 basic blocks, 64-512), downsampling at stage entries by `kind`."
     def __init__(self,
                  kind:str='stride', # a kind from `DOWNSAMPLE_KINDS`; 'stride': strided convs, as He et al.
@@ -502,17 +502,17 @@ default_cfgs.update({'resnet18': dict(_rn, kind='stride', reported=0.9106),
 @register_model
 def resnet18(**kwargs):
     "ResNet-18 for CIFAR with strided convs at stages 2-4 (the DiffStride paper's baseline)."
-    return ResNet18('stride', **kwargs)
+    return CifarResNet18('stride', **kwargs)
 
 @register_model
 def resnet18_spectral(**kwargs):
     "ResNet-18 for CIFAR, spectral pooling before stages 2-4."
-    return ResNet18('spectral', **kwargs)
+    return CifarResNet18('spectral', **kwargs)
 
 @register_model
 def resnet18_diffstride(**kwargs):
     "ResNet-18 for CIFAR, a DiffStride before stages 2-4: strides learned from `init_stride`."
-    return ResNet18('diffstride', **kwargs)
+    return CifarResNet18('diffstride', **kwargs)
 
 
 # %% ../nbs/01_models.ipynb #66cdd54f

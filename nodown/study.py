@@ -18,12 +18,12 @@ from .models import default_cfg
 
 # %% auto #0
 __all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'STRIDE_STARTS', 'STRIDE_COSTS', 'DOCS', 'PAGES',
-           'BUDGETS', 'FINDINGS', 'study_runs', 'ladder_rows', 'ladder_speed', 'stride_runs', 'run_study', 'per_seed',
-           'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table', 'post_finding', 'dilation_finding',
-           'zoo_finding', 'cost_finding', 'frontier_runs', 'frontier_points', 'pareto_front', 'matched_table',
-           'never_downsamples', 'budget_verdict', 'frontier_finding', 'stride_groups', 'strides_finding',
-           'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding',
-           'findings', 'findings_md', 'headline_md']
+           'BUDGETS', 'FINDINGS', 'RESULT_STUDIES', 'study_runs', 'ladder_rows', 'ladder_speed', 'stride_runs',
+           'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table', 'quick_note',
+           'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs', 'frontier_points',
+           'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict', 'frontier_finding', 'stride_groups',
+           'strides_finding', 'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched',
+           'zoo_cost_finding', 'findings', 'findings_md', 'headline_md', 'answer_md', 'results_table', 'results_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -249,7 +249,14 @@ PAGES = dict(post=f'{DOCS}/post.html', zoo=f'{DOCS}/zoo.html', allcnn=f'{DOCS}/a
 def _budget(out:Path)->str:
     "'30 epochs' (or the epochs of the runs under `out`), read from their configs."
     eps = sorted({r['config']['epochs'] for r in load_results(out) if 'config' in r})
-    return '/'.join(map(str, eps)) + ' epochs'
+    return '/'.join(map(str, eps)) + (' epoch' if eps == [1] else ' epochs')
+
+def quick_note(quick:bool, # the quick budget (`NODOWN_QUICK=1`)
+              )->str:
+    "What a page says above its findings at the quick budget: a smoke test, not a result; nothing at the real budget."
+    return ("**Smoke test, not a result**: at the quick budget (1 epoch, one seed, the 2,000-image sample) these lines "
+            "only show that the cells run; the findings at the real budget are on the [hosted page]"
+            f"({DOCS}).\n\n" if quick else '')
 
 # %% ../nbs/07_study.ipynb #569cd95d
 def post_finding(results:Path, # the folder that holds the study's results folders
@@ -558,3 +565,71 @@ def headline_md(results:Path, # the folder that holds the study's results folder
             for m, r in t.iterrows()]
     return '\n'.join(['| net | the post, 30 epochs | ours, 30 epochs | seeds | gap (points) |',
                       '|---|---|---|---|---|', *rows])
+
+# %% ../nbs/07_study.ipynb #an34a002
+def _lead(a:list, b:list)->tuple:
+    "(points `a` is above `b`, the spread in points or None, whether the gap is more than twice the spread)."
+    d, s = 100*(statistics.mean(a) - statistics.mean(b)), spread(a, b)
+    return d, None if s is None else 100*s, s is not None and abs(d) > 2*100*s
+
+def _says(d:float, s:float|None, sure:bool, yes:str, no:str)->str:
+    "`yes` or `no` by the sign of a sure gap, else that there is no measured difference."
+    return (yes if d > 0 else no) if sure else 'no measured difference'
+
+def answer_md(results:Path, # the folder that holds the study's results folders
+             )->str|None:
+    "The question answered in two sentences (equal width, equal compute) with numbers, spreads and budget; or None."
+    zoo = Path(results)/study_runs('zoo')[0]; acc = accuracies(zoo)
+    nd = [m for m in acc if never_downsamples(m) and len(acc[m]) > 1]
+    if 'vgg_4' not in acc or not nd: return None
+    macs = {r['model']: r['MMACs'] for r in load_results(zoo)}
+    best = max(nd, key=lambda m: statistics.mean(acc[m])); d, s, sure = _lead(acc[best], acc['vgg_4'])
+    first = (f"**At equal width, {_says(d, s, sure, 'no', 'yes')}**: the best net that never downsamples, `{best}`, "
+             f"is {d:+.1f} points against max pooling (`vgg_4`; {statistics.mean(acc[best]):.3f} against "
+             f"{statistics.mean(acc['vgg_4']):.3f}, spread {s:.1f}) at {macs[best]/macs['vgg_4']:.0f}× its MACs.")
+    mt = matched_table(frontier_points(frontier_runs(results)))
+    parts = []
+    for b in BUDGETS:
+        if b not in mt.index.get_level_values(0): continue
+        t = mt.loc[b]; nd_, dn_ = _best(t, never_downsamples), _best(t, lambda m: not never_downsamples(m))
+        if nd_ and dn_:
+            d, s, sure = _lead(t.accs[dn_], t.accs[nd_])
+            parts.append((b, d, s, sure, dn_, nd_, t.acc[dn_], t.acc[nd_]))
+    if not parts: return first
+    says = {_says(d, s, sure, 'yes', 'no') for _, d, s, sure, *_ in parts}
+    word = says.pop() if len(says) == 1 else 'it depends on the budget'
+    second = (f" **At equal compute, {word}**: " + '; '.join(
+        f"at about {b} MMACs the best net that downsamples, `{dn}` ({a:.3f}), is {d:+.1f} points against the best that "
+        f"never does, `{nd}` ({c:.3f}; spread {s:.1f})" for b, d, s, sure, dn, nd, a, c in parts) + '.')
+    rows = study_runs('frontier')[1]; pts = frontier_points(frontier_runs(results))
+    done = sum(pts.seeds.get((r['models'][0], r.get('width', 1)), 0) == len(r['seeds']) for r in rows)
+    budget = (f" CIFAR-10 (our JPEG copy: 40,000 images to train, a 10,000-image holdout), 10 epochs, 3 seeds; "
+              f"{done} of the frontier's {len(rows)} points trained so far." if done < len(rows) else
+              " CIFAR-10 (our JPEG copy: 40,000 images to train, a 10,000-image holdout), 10 epochs, 3 seeds.")
+    return first + second + budget
+
+RESULT_STUDIES = ('zoo', 'post')   # the studies of the same nets at the same width (All-CNN's are another scale)
+
+def results_table(results:Path, # the folder that holds the study's results folders
+                 )->pd.DataFrame:
+    "A row per net and classification study: accuracy (mean, std over seeds), seeds, params, MMACs, epochs, page."
+    rows = []
+    for st in RESULT_STUDIES:
+        out = Path(results)/study_runs(st)[0]; acc = accuracies(out)
+        info = {r['model']: r for r in load_results(out)}
+        rows += [dict(net=m, downsampling=default_cfg(m).kind, accuracy=statistics.mean(a), std=_std(a), seeds=len(a),
+                      params=info[m]['params'], MMACs=info[m]['MMACs'], epochs=info[m]['config']['epochs'], study=st)
+                 for m, a in acc.items()]
+    t = pd.DataFrame(rows, columns=['net', 'downsampling', 'accuracy', 'std', 'seeds', 'params', 'MMACs', 'epochs', 'study'])
+    return t.sort_values(['epochs', 'accuracy'], ascending=[True, False], kind='stable').reset_index(drop=True)
+
+def results_md(results:Path, # the folder that holds the study's results folders
+              )->str:
+    "`results_table` as Markdown: accuracy first, one format per column, each study linked."
+    t = results_table(results)
+    acc = lambda r: f"{r.accuracy:.3f}" + (f" ± {r['std']:.3f}" if pd.notna(r['std']) else '')
+    lines = [f"| `{r.net}` | {acc(r)} | {r.seeds} | {r.downsampling} | {r.params:,} | {r.MMACs:,.1f} | {r.epochs} | "
+             f"[{r.study}]({PAGES[r.study]}) |" for _, r in t.iterrows()]
+    return '\n'.join(['| net | accuracy | seeds | downsampling | params | MMACs | epochs | study |',
+                      '|---|---|---|---|---|---|---|---|', *lines])
+

@@ -88,3 +88,10 @@ def test_small_plot_text_is_found(tmp_path):
     assert check_site.small_text([('http://127.0.0.1:1/f/p.png', True, 2000, 500)], tmp_path) == []
     bad = check_site.small_text([('http://127.0.0.1:1/f/p.png', True, 2000, 400)], tmp_path)
     assert bad == ['p.png (5.0 px)'], bad
+
+def test_answer_check_can_fail():
+    "The first-screen check passes an answer near the top and fails one pushed below the fold, or missing."
+    ok = check_site.answer_on_first_screen
+    assert ok({'paras': [['Do convolutional networks need', 90], ['At equal width, no: the best', 180]]})
+    assert not ok({'paras': [['At equal width, no: the best', 900]]})
+    assert not ok({'paras': [['Every architecture of the debate', 120]]})

@@ -2,14 +2,14 @@
 import json, shutil
 from pathlib import Path
 import pytest
-from nodown.study import findings, findings_md, headline_md, frontier_finding, seg_finding
+from nodown.study import findings, findings_md, headline_md, frontier_finding, seg_finding, answer_md, results_md
 from nodown.core import read_json, save_atomic, dumps_strict
 
 ROOT = Path(__file__).resolve().parents[1]
 
-def index_markdown()->str:
-    "The Markdown outputs stored in nbs/index.ipynb."
-    nb = json.loads((ROOT/'nbs'/'index.ipynb').read_text())
+def index_markdown(name:str='index')->str:
+    "The Markdown outputs stored in nbs/{name}.ipynb."
+    nb = json.loads((ROOT/'nbs'/f'{name}.ipynb').read_text())
     return '\n'.join(''.join(o['data']['text/markdown']) for c in nb['cells'] for o in c.get('outputs', []) if 'text/markdown' in o.get('data', {}))
 
 def test_findings_are_stated():
@@ -19,8 +19,20 @@ def test_findings_are_stated():
 
 @pytest.mark.parametrize('text', [lambda: (ROOT/'README.md').read_text(), index_markdown], ids=['README', 'index.ipynb'])
 def test_home_page_matches_results(text):
+    "The home page and the README open with the answer and the results table, as results/ gives them."
     t = text()
-    assert findings_md(ROOT/'results') in t, "the findings on the home page differ from results/: re-run nbs/index.ipynb and tools/readme.py"
+    a = answer_md(ROOT/'results')
+    assert a and a in t, "the answer on the home page differs from results/: re-run nbs/index.ipynb and tools/readme.py"
+    assert results_md(ROOT/'results') in t
+    if '## Install' in t: assert t.index(a) < t.index('## Install'), "the answer comes before the install"   # README
+
+def test_readme_is_short():
+    n = len((ROOT/'README.md').read_text().splitlines())
+    assert 60 <= n <= 110, f"README.md has {n} lines: the long sections belong in the guide (nbs/00_guide.ipynb)"
+
+def test_guide_matches_results():
+    t = index_markdown('00_guide')
+    assert findings_md(ROOT/'results') in t, "the findings in the guide differ from results/: re-run nbs/00_guide.ipynb"
     assert headline_md(ROOT/'results') in t
 
 def test_a_changed_result_changes_the_findings(tmp_path):
@@ -30,6 +42,14 @@ def test_a_changed_result_changes_the_findings(tmp_path):
     f = tmp_path/'post_30ep'/'vgg_4-s0'/'result.json'; r = read_json(f); r['final_acc'] -= 0.05
     save_atomic(dumps_strict(r), f)
     assert findings_md(tmp_path) + headline_md(tmp_path) != before
+
+def test_a_changed_result_changes_the_answer(tmp_path):
+    "The home page's check can fail: one zoo accuracy changed in a copy of results/ changes the answer and the table."
+    shutil.copytree(ROOT/'results'/'zoo_10ep', tmp_path/'zoo_10ep', ignore=shutil.ignore_patterns('*.pth', '*.safetensors'))
+    before = answer_md(tmp_path), results_md(tmp_path)
+    _nudge(tmp_path/'zoo_10ep'/'vgg_4-s0'/'result.json', 0.01)
+    after = answer_md(tmp_path), results_md(tmp_path)
+    assert after[0] != before[0] and after[1] != before[1]
 
 def _copy(names, dest):
     for n in names: shutil.copytree(ROOT/'results'/n, dest/n, ignore=shutil.ignore_patterns('*.pth', '*.safetensors'))

@@ -124,6 +124,7 @@ def requested_hosts(driver)->set:
 JS_SEEN = """return {title: document.title, h1: [...document.querySelectorAll('h1')].map(e => e.textContent.trim()),
   text: document.body.innerText, tables: document.querySelectorAll('article table').length,
   imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth, i.getBoundingClientRect().width]),
+  paras: [...document.querySelectorAll('article p')].map(p => [p.innerText.slice(0, 60), p.getBoundingClientRect().top + window.scrollY]),
   cut: cut(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || '',
   repo: [...document.querySelectorAll('header a')].map(a => a.href).filter(h => h.includes('github.com/'))}"""
 JS_CUT = """function cut() {  // tables or images that reach past the content column with no scrolling box inside it to hold them
@@ -195,8 +196,15 @@ def check_browser(shots:Path, pages:dict, widths:tuple=WIDTHS)->list:
     finally: srv.shutdown()
     return bad
 
+FIRST_SCREEN_PX = 700   # the answer must be read without scrolling: its paragraph starts above this
+
+def answer_on_first_screen(seen:dict)->bool:
+    "Whether the paragraph that answers the question ('At equal width, ...') starts within `FIRST_SCREEN_PX`."
+    return any(t.startswith('At equal width') and y < FIRST_SCREEN_PX for t, y in seen.get('paras', []))
+
 PAGES = {
     'index.html': {'title is nodown': lambda s: 'nodown' in s['title'], 'a rendered table': lambda s: s['tables'] > 0,
+         f'the answer within the first {FIRST_SCREEN_PX} px': answer_on_first_screen,
          'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
     'models.html': {'title Models': lambda s: any(h.startswith('Models') for h in s['h1']), 'the create_model API entry': lambda s: 'Create the registered model' in s['text'],
                 'a rendered table': lambda s: s['tables'] > 0},

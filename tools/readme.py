@@ -4,11 +4,33 @@
     python tools/readme.py --check   # fail if README.md is not what index.ipynb gives
 """
 import re, sys
+from html.parser import HTMLParser
 from pathlib import Path
 import nbformat
 from nbconvert import MarkdownExporter
 
 ROOT = Path(__file__).resolve().parents[1]
+
+class _Table(HTMLParser):
+    "The rows of a pandas HTML table: header rows, then body rows, each a list of cell texts."
+    def __init__(self): super().__init__(); self.head, self.body, self.row, self.cell, self.part = [], [], None, None, None
+    def handle_starttag(self, tag, attrs):
+        if tag in ('thead', 'tbody'): self.part = self.head if tag == 'thead' else self.body
+        elif tag == 'tr': self.row = []
+        elif tag in ('th', 'td'): self.cell = ''
+    def handle_data(self, data):
+        if self.cell is not None: self.cell += data
+    def handle_endtag(self, tag):
+        if tag in ('th', 'td'): self.row.append(self.cell.strip()); self.cell = None
+        elif tag == 'tr' and self.part is not None: self.part.append(self.row)
+
+def html_table_md(html:str)->str:
+    "A pandas DataFrame's HTML as a Markdown table: the index's name as the first header (no empty index row)."
+    t = _Table(); t.feed(html)
+    head = t.head[0]
+    if len(t.head) > 1 and t.head[1][0] and not any(t.head[1][1:]): head = [t.head[1][0], *head[1:]]
+    rows = [head, ['---']*len(head), *t.body]
+    return '\n'.join('| ' + ' | '.join(r) + ' |' for r in rows)
 
 def readme()->str:
     "Markdown of index.ipynb: nbdev directives dropped, images left to the docs site, front cell as title."
@@ -23,8 +45,8 @@ def readme()->str:
         if c.cell_type == 'code':
             c.source = '\n'.join(l for l in c.source.splitlines() if not l.startswith('#|'))
             c.outputs = [o for o in c.outputs if o.get('output_type') != 'stream' and not any(k.startswith('image/') for k in o.get('data', {}))]
-            for o in c.outputs:
-                if 'text/html' in o.get('data', {}): o['data'] = {'text/html': re.sub(r'<style scoped>.*?</style>', '', o['data']['text/html'], flags=re.S)}
+            for o in c.outputs:   # a DataFrame as a Markdown table, as GitHub shows Markdown best
+                if 'dataframe' in o.get('data', {}).get('text/html', ''): o['data'] = {'text/markdown': html_table_md(o['data']['text/html'])}
     body, _ = MarkdownExporter(exclude_input_prompt=True, exclude_output_prompt=True).from_notebook_node(nb)
     return "<!-- Generated from nbs/index.ipynb by tools/readme.py: edit the notebook, not this file. -->\n\n" + re.sub(r'\n{3,}', '\n\n', body).strip() + '\n'
 

@@ -293,7 +293,7 @@ def vgg4_spectral(**kwargs):
     return VGG4('spectral', **kwargs)
 
 class LearnedStrides:
-    "What a net with `DiffStride`s gives the trainer: the compute term, the strides kept from weight decay, their record."
+    "What a net with `DiffStride`s gives the trainer: the compute term, strides kept from weight decay, their record."
     def init_strides(self,
                      init_stride:float=2., # every DiffStride's starting stride; 1: no downsampling at the start
                      cost_weight:float=0., # the compute term: loss added per million MACs the strides imply; 0: free

@@ -117,7 +117,7 @@ STUDIES['strides'] = dict(folder='strides_{epochs}ep', epochs=10, quick=dict(see
     dict(models=['vgg4_spectral'], seeds=(0, 1, 2)),
     *[dict(models=['vgg4_diffstride'], init_stride=i, cost_weight=c, seeds=(0, 1, 2),
            folder='strides_{epochs}ep/i{init_stride:g}_c{cost_weight:g}')
-      for i in STRIDE_STARTS for c in (STRIDE_COSTS if i > 1 else STRIDE_COSTS[::-1])]])   # from 1: the costly runs last
+      for i in STRIDE_STARTS for c in (STRIDE_COSTS if i > 1 else STRIDE_COSTS[::-1])]])   # from 1: costly runs last
 
 def stride_runs(results:Path, # the folder that holds the study's results folders
                 quick:bool=False, # the quick budget's runs
@@ -130,8 +130,9 @@ def stride_runs(results:Path, # the folder that holds the study's results folder
             if (r['model'] in row['models'] and r['seed'] in row['seeds'] and r.get('status') == 'finished'
                     and r['config']['epochs'] == row['epochs']
                     and all(kw.get(k) == row[k] for k in ('init_stride', 'cost_weight') if k in row)):
-                recs.append(dict(model=r['model'], init_stride=row.get('init_stride'), cost_weight=row.get('cost_weight'),
-                                 seed=r['seed'], acc=r['final_acc'], MMACs=last.get('mmacs', r['MMACs']),
+                recs.append(dict(model=r['model'], init_stride=row.get('init_stride'),
+                                 cost_weight=row.get('cost_weight'), seed=r['seed'], acc=r['final_acc'],
+                                 MMACs=last.get('mmacs', r['MMACs']),
                                  implied_MMACs=last.get('implied_mmacs'), strides=last.get('strides'),
                                  history=[h.get('strides') for h in r['history']]))
     return pd.DataFrame(recs, columns=['model', 'init_stride', 'cost_weight', 'seed', 'acc', 'MMACs', 'implied_MMACs',
@@ -427,7 +428,7 @@ def frontier_finding(results:Path, # the folder that holds the study's results f
 # %% ../nbs/07_study.ipynb #st30a005
 def stride_groups(runs:pd.DataFrame, # `stride_runs`
                  )->pd.DataFrame:
-    "A row per (start, weight) of the DiffStride runs: seeds, mean final stride (over layers, sides, seeds), MMACs, accs."
+    "A row per (start, weight) of DiffStride runs: seeds, mean final stride (layers, sides, seeds), MMACs, accs."
     d = runs[runs.model == 'vgg4_diffstride'].assign(stride=lambda t: [float(np.mean(s)) for s in t.strides])
     return d.groupby(['init_stride', 'cost_weight']).agg(seeds=('seed', 'size'), stride=('stride', 'mean'),
                                                          MMACs=('MMACs', 'mean'), accs=('acc', list))
@@ -620,7 +621,8 @@ def results_table(results:Path, # the folder that holds the study's results fold
         rows += [dict(net=m, downsampling=default_cfg(m).kind, accuracy=statistics.mean(a), std=_std(a), seeds=len(a),
                       params=info[m]['params'], MMACs=info[m]['MMACs'], epochs=info[m]['config']['epochs'], study=st)
                  for m, a in acc.items()]
-    t = pd.DataFrame(rows, columns=['net', 'downsampling', 'accuracy', 'std', 'seeds', 'params', 'MMACs', 'epochs', 'study'])
+    cols = ['net', 'downsampling', 'accuracy', 'std', 'seeds', 'params', 'MMACs', 'epochs', 'study']
+    t = pd.DataFrame(rows, columns=cols)
     return t.sort_values(['epochs', 'accuracy'], ascending=[True, False], kind='stable').reset_index(drop=True)
 
 def results_md(results:Path, # the folder that holds the study's results folders

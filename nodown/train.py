@@ -245,13 +245,15 @@ class StopOnNonFinite(Callback):
         if self.bad.item() or not all(map(math.isfinite, vals)): raise Diverged(self.epoch)
 
 # %% ../nbs/03_train.ipynb #tr30a002
-def unwrap(model:nn.Module)->nn.Module:
+def unwrap(model:nn.Module, # a net, or a data-parallel wrapper around one
+          )->nn.Module:
     "The net inside a data-parallel wrapper (or `model` itself)."
     return getattr(model, 'module', model)
 
 class ModelTerms(Callback):
     "A net's own terms: `extra_loss()` added to the loss, `no_weight_decay()` parameters not decayed, `after_step()`."
     order = 5   # before the other callbacks see the loss
+    def __init__(self): super().__init__()
     def before_fit(self):
         names = getattr(unwrap(self.model), 'no_weight_decay', set)()
         for n,p in unwrap(self.model).named_parameters():
@@ -261,7 +263,8 @@ class ModelTerms(Callback):
         if extra is not None: self.learn.loss_grad = self.learn.loss_grad + extra
     def after_step(self): getattr(unwrap(self.model), 'after_step', lambda: None)()
 
-def epoch_record(model:nn.Module)->dict:
+def epoch_record(model:nn.Module, # the net being trained (or its wrapper)
+                )->dict:
     "What `model` adds to an epoch's row of the history (its `epoch_record()`), or nothing."
     return getattr(unwrap(model), 'epoch_record', dict)()
 
@@ -292,7 +295,8 @@ class EpochLog(Callback):
         if self.train_s is None: return  # an epoch skipped on resume
         names, log = self.recorder.metric_names[1:-1], self.recorder.log[1:-1]
         row = dict(epoch=self.epoch, **{n:float(v) for n,v in zip(names, log)}, train_s=round(self.train_s, 3),
-                   images_per_s=round(len(self.dls.train)*self.dls.train.bs/self.train_s, 1), **epoch_record(self.model))
+                   images_per_s=round(len(self.dls.train)*self.dls.train.bs/self.train_s, 1),
+                   **epoch_record(self.model))
         self.history.append(row); self.train_s = None
         if self.lines: print(epoch_line(row, self.n_epoch), flush=True)
         if self.ckpt and rank_distrib() == 0:   # the run's folder must still be there: never recreated

@@ -7,7 +7,7 @@ Docs: https://nodown.github.io/nodown/cli.html.md"""
 # %% ../nbs/06_cli.ipynb #a7b10cba
 from __future__ import annotations
 import argparse, math, os, signal, sys, threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import fields
 from pathlib import Path
 from . import config   # every default: read when the parser is built
@@ -132,12 +132,15 @@ def _cmd_models(a):
 
 # %% ../nbs/06_cli.ipynb #4be08fab
 def _cmd_compare(a, models=None, seeds=None):
-    from nodown.compare import compare, load_results, plot_history, plot_tradeoff, POST_MODELS, run_name
+    from nodown.compare import compare, load_results, plot_history, plot_tradeoff, POST_MODELS, run_name, local_pool
     from fastai.torch_core import rank_distrib
     import matplotlib; matplotlib.use('Agg')
     models = models or a.models or list(POST_MODELS)
     seeds = tuple(seeds or a.seeds)
-    res = compare(models, data_config(a), seeds=seeds, out=a.out, restart=a.restart, **run_options(a))
+    jobs = getattr(a, 'jobs', None)
+    with local_pool(jobs) if jobs else nullcontext() as pool:   # --jobs N: N worker processes, a run each at a time
+        res = compare(models, data_config(a), seeds=seeds, out=a.out, restart=a.restart, executor=pool,
+                      **run_options(a))
     if rank_distrib() != 0: return 0
     out = Path(a.out)
     rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]
@@ -213,6 +216,8 @@ def build_parser()->argparse.ArgumentParser:
     c = add('compare', "train several models on the same split (default: the post's three + same-padded dilated)")
     c.add_argument('models', nargs='*', help='names from `nodown models`'); _run_opts(c)
     c.add_argument('--seeds', type=int, nargs='+', default=[seed], help=f'one run per model and seed (default: {seed})')
+    c.add_argument('--jobs', type=positive_int, default=None, help='train N runs at once in N worker processes, each '
+                   'on one GPU if there are GPUs, else on its share of the CPU threads (default: one at a time, here)')
     c.set_defaults(func=_cmd_compare)
     e = add('evaluate', "score the finished runs of a results folder on another split")
     e.add_argument('out', help='a results folder written by train or compare')

@@ -6,26 +6,28 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
-import shutil, tempfile
+import os, shutil, tempfile, time
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from contextlib import nullcontext
 from pathlib import Path
 import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormatter
 from .models import list_models, default_cfg
 from .stats import model_stats
-from .core import save_atomic, dumps_strict, read_json, clean_stale, folder_lock, line_styles
+from .core import save_atomic, dumps_strict, read_json, clean_stale, line_styles
+from .core import claim_run, claims_lock, live_claim, RunClaimed, STALE_AFTER
 from .core import WEIGHTS, OLD_WEIGHTS, save_weights, load_weights, weights_file
 from .data import folder_dl, source_path, source_name
 from .segdata import data_loaders
 from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
 from .train import resolve, loaders_data, train_config, build_model, load_checkpoint, config_diff
-from fastai.torch_core import rank_distrib
+from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'EVAL_STATUSES', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_status', 'check_run',
-           'run_one', 'task_of', 'compare', 'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number',
-           'log_axis', 'plot_tradeoff']
+__all__ = ['POST_MODELS', 'SKIPPED', 'EVAL_STATUSES', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_status',
+           'check_run', 'run_one', 'task_loaders', 'run_task', 'task_of', 'compare', 'local_pool', 'load_run_model',
+           'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = tuple(sorted(list_models(tag='post'),
@@ -135,6 +137,48 @@ def run_one(cfg:RunConfig, # the run
         (d/'ckpt.pth').unlink(missing_ok=True)
     return res
 
+# %% ../nbs/04_compare.ipynb #gr0a0002
+_LOADERS = {}   # this process's loaders, one per data: a worker decodes each data set once, whatever it trains
+
+def task_loaders(cfg:RunConfig, # a resolved config whose `data_hash` is filled in (as `compare` hands them out)
+                 data:DataConfig|None=None, # where to read it (its source a path: a saved config keeps only its name)
+                )->object:
+    "The `DataLoaders` of `cfg`'s data in this process, built once per data; a `ValueError` if they hold other data."
+    k = (data or cfg.data, cfg.data_hash)
+    if k not in _LOADERS:
+        dls = data_loaders(k[0]); cfg.with_data(*loaders_data(dls))   # other images than the config's: one line
+        _LOADERS[k] = dls
+    return _LOADERS[k]
+
+# %% ../nbs/04_compare.ipynb #gr0a0004
+def _stamp(d:Path)->tuple:
+    "When run folder `d`'s result and checkpoint last changed: a status read earlier holds while this is unchanged."
+    return tuple((d/f).stat().st_mtime_ns if (d/f).exists() else None for f in ('result.json', 'ckpt.pth'))
+
+def run_task(cfg:RunConfig, # a resolved run, its data hash filled in
+             out:Path, # the results folder
+             show:bool|str='lines', # see `train_config` (a worker's default: a line an epoch)
+             dls=None, # its `DataLoaders`, when the caller has them; else `task_loaders(cfg, data)`
+             data:DataConfig|None=None, # where to read the data when `dls` is None (default: `cfg.data`)
+             planned:tuple|None=None, # (`run_status`, `_stamp`) read before the claim: kept if the folder is the same
+             stale_after:float=STALE_AFTER, # see `claim_stale`
+            )->dict:
+    "Claim run `cfg` of `out`, train it (or read it, when finished), release it: the result, or `status='claimed'`."
+    d = Path(out)/run_name(cfg.model, cfg.seed)
+    if rank_distrib(): return run_one(cfg, dls or task_loaders(cfg, data), out, show)   # data-parallel: rank 0 claims
+    try: claim = claim_run(out, d.name, cfg.key, stale_after)
+    except RunClaimed as e:
+        if num_distrib() > 1 or e.holder.get('key') not in (None, '', cfg.key):
+            raise RunClaimed(f"{e}, with another config; wait for it, or use another output folder"
+                             if num_distrib() <= 1 else str(e), e.holder) from None
+        return dict(model=cfg.model, seed=cfg.seed, status='claimed', holder=e.holder)
+    with claim:
+        st = planned[0] if planned and _stamp(d) == planned[1] else run_status(d, cfg)
+        if st[0] in ('done', 'diverged'): return st[1]
+        r = run_one(cfg, dls or task_loaders(cfg, data), out, show, st)
+        with claims_lock(out): _save_summary(out)   # rebuilt from the run folders by each finisher, one at a time
+    return r
+
 # %% ../nbs/04_compare.ipynb #060009ab
 def _unique(xs, what:str)->list:
     "`xs` without repeats, in order, with a one-line note naming what was given more than once."
@@ -157,6 +201,40 @@ def task_of(runs:list, # registered names, or resolved `RunConfig`s (no registry
     return next(iter(tasks.values()), 'classify')
 
 # %% ../nbs/04_compare.ipynb #5d3c312a
+SKIPPED = {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}   # how a stored run is announced
+
+def _plan(cfgs:list, out:Path, restart:bool)->list:
+    "Each run's (`run_status`, `_stamp`), checked before any trains; with `restart` its folder is emptied first."
+    plan = []
+    for c in cfgs:
+        d = out/run_name(c.model, c.seed)
+        if restart:
+            with claim_run(out, d.name, c.key): shutil.rmtree(d, ignore_errors=True)   # never under a live holder
+        plan.append((run_status(d, c), _stamp(d)))
+    return plan
+
+def _run_grid(cfgs:list, plan:list, out:Path, show, dls, executor, poll:float, data:DataConfig)->list:
+    "Every run of `cfgs` through `run_task`, here or on `executor`; runs that others hold are waited for, then read."
+    res, todo, first = {}, list(range(len(cfgs))), True
+    line = lambda i: f"[{i+1}/{len(cfgs)}] {cfgs[i].model} seed {cfgs[i].seed}" + SKIPPED.get(plan[i][0][0], '')
+    while todo:
+        if executor is None:   # here, one after another: each line as its run starts
+            got = {}
+            for i in todo:
+                if first: print(line(i), flush=True)
+                got[i] = run_task(cfgs[i], out, show, dls, plan[i] if first else None)
+        else:                  # on the executor's workers, all at once
+            if first: print('\n'.join(map(line, todo)), flush=True)
+            futs = {i: executor.submit(run_task, cfgs[i], out, 'lines' if show else False, data=data) for i in todo}
+            got = {i: f.result() for i, f in futs.items()}
+        res.update({i: r for i, r in got.items() if r.get('status') != 'claimed'})
+        todo, first = [i for i in todo if i not in res], False
+        if todo:
+            print(f"waiting for {len(todo)} run(s) that other processes train: "
+                  f"{', '.join(run_name(cfgs[i].model, cfgs[i].seed) for i in todo)}", flush=True)
+            time.sleep(poll)
+    return [res[i] for i in range(len(cfgs))]
+
 def compare(models:list=POST_MODELS, # registered names
             source:str|DataConfig=DataConfig.source, # a `cifar_dls` source (`seg_dls` to segment) or a `DataConfig`
             recipe:str=DEFAULT_RECIPE, # a key of `RECIPES`
@@ -171,12 +249,18 @@ def compare(models:list=POST_MODELS, # registered names
             restart:bool=False, # discard these runs' old results and checkpoints and train them again
             channels_last:bool|None=None, # memory format; default: on (part of the config)
             amp:bool|None=None, # mixed precision; default: on CUDA only (part of the config)
+            executor=None, # an `Executor` (`local_pool`, Dask, submitit): a `run_task` per run on it; None: here
+            poll:float=10., # seconds between looks at runs that other processes are training
             **model_kw, # every model's own options (e.g. `width=0.25`), recorded in each config
            )->pd.DataFrame:
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
     models, seeds = _unique(models, 'model'), _unique(seeds, 'seed')
     if not models or not seeds: raise ValueError("compare needs at least one model and one seed")
     data = source if isinstance(source, DataConfig) else DataConfig(source, bs, augment=augment)
+    if executor is not None and dls is not None:
+        raise ValueError("with an executor, give the data as a source or DataConfig that every worker can read, "
+                         "not ready DataLoaders")
+    given = data   # where the workers read it: its source as given (a path), not only its name
     cfgs = [resolve(RunConfig(m, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, data, model_kw, amp=amp,
                               channels_last=channels_last), dls.device if dls else None)
             for m in models for s in seeds]   # every run's config, before any data is read; nothing built
@@ -184,28 +268,37 @@ def compare(models:list=POST_MODELS, # registered names
     dls = dls or data_loaders(cfgs[0].data)
     data, h = loaders_data(dls)
     cfgs = [c.with_data(data, h) for c in cfgs]   # and the data's hash, once decoded
-    skipped = {'done': " (done, skipped)", 'diverged': " (diverged before, skipped)"}
     if not restart and all((Path(out)/run_name(c.model, c.seed)/'result.json').exists() for c in cfgs):
         found = [run_status(Path(out)/run_name(c.model, c.seed), c) for c in cfgs]   # every run stored: read them,
-        if all(st in skipped for st, _ in found):                           # write nothing (read-only is fine)
+        if all(st in SKIPPED for st, _ in found):                           # write nothing (read-only is fine)
             for i, (c, (st, _)) in enumerate(zip(cfgs, found)):
-                print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}{skipped[st]}")
+                print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}{SKIPPED[st]}")
             return summarize([r for _, r in found])
-    out, results = check_out_dir(out), []
-    with folder_lock(out) if rank_distrib() == 0 else nullcontext() as lock:   # one writer per results folder
-        for c in cfgs:
-            if restart: shutil.rmtree(out/run_name(c.model, c.seed), ignore_errors=True)
-        plan = [run_status(out/run_name(c.model, c.seed), c) for c in cfgs]   # each run checked once, before any trains
-        clean_stale(out)  # temporary files of killed runs
-        for i,(c,p) in enumerate(zip(cfgs, plan)):
-            if lock and not lock.exists():   # removed or moved: another compare may be writing there now
-                raise FileNotFoundError(f"{out} was removed or moved while compare wrote into it (its lock is gone): "
-                                        f"stopped before {c.model} seed {c.seed}; the runs finished before went "
-                                        "with it")
-            print(f"[{i+1}/{len(cfgs)}] {c.model} seed {c.seed}" + skipped.get(p[0], ''), flush=True)
-            results.append(run_one(c, dls, out, show, p))
-            if rank_distrib() == 0: _save_summary(out)
-    return summarize(results)
+    out = check_out_dir(out)
+    plan = _plan(cfgs, out, restart)   # each run checked once, before any trains
+    clean_stale(out)  # temporary files of killed runs
+    return summarize(_run_grid(cfgs, plan, out, show, dls, executor, poll, given))
+
+# %% ../nbs/04_compare.ipynb #gr0a0006
+def _pin_worker(slots, # a shared counter: the workers started so far
+                gpus:list, # the GPU ids this host may use ([] on a CPU)
+                threads:int, # CPU threads per worker
+               ):
+    "Pin a new worker process to the next of `gpus` (its `CUDA_VISIBLE_DEVICES`), and to `threads` CPU threads."
+    with slots.get_lock(): i = slots.value; slots.value += 1
+    if gpus: os.environ['CUDA_VISIBLE_DEVICES'] = str(gpus[i % len(gpus)])   # before CUDA starts in this process
+    torch.set_num_threads(threads)
+
+def local_pool(jobs:int, # worker processes
+              )->ProcessPoolExecutor:
+    "`jobs` local worker processes for `compare(executor=...)`: each on one GPU if there are any, else its CPU share."
+    if not isinstance(jobs, int) or jobs < 1: raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
+    vis = os.environ.get('CUDA_VISIBLE_DEVICES')
+    gpus = ([g for g in vis.split(',') if g.strip()] if vis is not None else list(range(torch.cuda.device_count())))
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+    ctx = mp.get_context('spawn')   # a fresh interpreter per worker: no forked threads, CUDA set up in the worker
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_pin_worker,
+                               initargs=(ctx.Value('i', 0), gpus, max(1, cpus // jobs)))
 
 # %% ../nbs/04_compare.ipynb #6dba3af6
 def load_run_model(out:Path, # a results folder
@@ -252,7 +345,7 @@ def _run_dirs(out:Path)->list:
     return sorted(p for p in Path(out).iterdir() if _is_run(p))
 
 EVAL_STATUSES = ('scored', 'diverged', 'segment', 'old_format', 'no_result', 'no_weights', 'bad_weights', 'other_data',
-                 'unfinished')   # a row's `status`: a value to test, its `note` says what it means and what to do
+                 'unfinished', 'training')   # a row's `status`; its `note` says what it means and what to do
 
 def _retrain(d:Path, r:dict)->str:
     "The command that trains run folder `d` again from scratch."
@@ -273,6 +366,10 @@ def _eval_run(d:Path, loader)->dict:
     "One run folder scored by `loader(result)` -> batches; a row with its `status` (one of `EVAL_STATUSES`) and `note`."
     row = dict(run=d.name, model=d.name.rsplit('-s', 1)[0], seed=None, status='', note='', holdout_acc=None,
                accuracy=None, loss=None, n=None)
+    if not (d/'result.json').exists() and (held := live_claim(d.parent, d.name)):
+        seed = d.name.rsplit('-s', 1)[-1]
+        return {**row, 'seed': int(seed) if seed.isdigit() else None, 'status': 'training',
+                'note': f"being trained by process {held.get('pid')} on {held.get('host')}: score it when it is done"}
     if not (d/'result.json').exists() and (d/'ckpt.pth').exists(): return {**row, **_unfinished(d)}
     try: r = read_json(d/'result.json')
     except (OSError, ValueError) as e: return {**row, 'status': 'no_result', 'note': f"no readable result.json ({e})"}
@@ -328,12 +425,11 @@ def evaluate(out:Path, # a results folder
             loaders[k] = (folder_dl(folder, r['vocab'], bs, r['config']['normalize']) if folder is not None
                           else _holdout_dl(source, r, bs))
         return loaders[k]
-    with folder_lock(out, remedy="wait for it to finish: evaluate reads a folder nothing writes into"):
-        rows = [_eval_run(d, loader) for d in dirs]
-        for e, d in zip(rows, dirs):
-            if e['status'] == 'scored':
-                save_atomic(dumps_strict(dict(e, data=str(source), valid=valid)),
-                            d/f"eval-{valid}-{source_name(source)}.json")
+    rows = [_eval_run(d, loader) for d in dirs]   # while other processes may train the folder's other runs
+    for e, d in zip(rows, dirs):
+        if e['status'] == 'scored':
+            save_atomic(dumps_strict(dict(e, data=str(source), valid=valid)),
+                        d/f"eval-{valid}-{source_name(source)}.json")
     cols = ['model', 'seed', 'status', 'holdout_acc', 'accuracy', 'loss', 'n', 'note']
     return pd.DataFrame(rows)[cols].round(dict(holdout_acc=4, accuracy=4, loss=4))
 

@@ -6,14 +6,17 @@ Docs: https://nodown.github.io/nodown/core.html.md"""
 
 # %% ../nbs/00a_core.ipynb #a8beb9c7
 from __future__ import annotations
-import json, math, os, re, shutil, sys, tempfile, time
+import json, math, os, re, shutil, socket, sys, tempfile, threading, time, uuid
 from contextlib import contextmanager
 from pathlib import Path
+try: import fcntl
+except ImportError: fcntl = None   # not on Windows: claims are then taken without a folder-wide lock
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'LINE_STYLES', 'MARKERS', 'default_cache_dir', 'save_atomic', 'save_weights', 'weights_file',
-           'load_weights', 'clean_stale', 'FolderBusy', 'folder_lock', 'finite', 'dumps_strict', 'read_json',
-           'study_settings', 'blank_na', 'line_styles']
+__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'LINE_STYLES', 'MARKERS', 'default_cache_dir', 'save_atomic',
+           'save_weights', 'weights_file', 'load_weights', 'clean_stale', 'RunClaimed', 'claims_lock', 'claim_stale',
+           'Claim', 'live_claim', 'claim_run', 'finite', 'dumps_strict', 'read_json', 'study_settings', 'blank_na',
+           'line_styles']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -107,37 +110,85 @@ def clean_stale(folder:Path, # a folder nodown writes into
     return gone
 
 # %% ../nbs/00a_core.ipynb #3066458b
-class FolderBusy(OSError):
-    "Another live process is writing into the folder."
+CLAIMS = '.claims'   # the folder of a results folder that holds its runs' claims
+STALE_AFTER = 300.   # seconds without a heartbeat after which a claim is taken over (any host)
+
+class RunClaimed(OSError):
+    "Another live process holds the claim on a run; `holder` is its record (pid, host, key, command)."
+    def __init__(self, msg:str, holder:dict): super().__init__(msg); self.holder = holder
 
 def _lock_holder(f:Path)->dict:
-    "The holder recorded in lock file `f`, `{}` when unreadable or not yet written."
+    "The holder recorded in claim file `f`, `{}` when unreadable or not yet written."
     try: return json.loads(f.read_text())
     except (OSError, ValueError): return {}
 
 @contextmanager
-def folder_lock(folder:Path, # the folder to write into (created if needed)
-                remedy:str="wait for it to finish, or use another output folder", # what the refused caller can do
+def claims_lock(folder:Path, # a results folder (it must exist: a removed folder is not recreated)
                ):
-    "Hold `folder/.nodown.lock` while writing into `folder`; `FolderBusy` when a live process holds it."
-    f = Path(folder)/'.nodown.lock'; f.parent.mkdir(parents=True, exist_ok=True)
-    for _ in range(3):
-        try: fd = os.open(f, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            held = _lock_holder(f)
-            if held.get('pid') == os.getpid(): yield f; return   # this process holds it already
-            young = not held and time.time() - f.stat().st_mtime < 10   # being written by its taker
-            if young or (held.get('pid') and _pid_alive(held['pid'])):
-                raise FolderBusy(f"{folder} is in use by process {held.get('pid', '?')} "
-                                 f"({held.get('command', 'starting')}); {remedy}") from None
-            f.unlink(missing_ok=True); continue   # its process is gone: take it over
-        try:
-            with os.fdopen(fd, 'w') as fh: fh.write(json.dumps(dict(pid=os.getpid(), command=' '.join(sys.argv))))
-        except OSError as e: f.unlink(missing_ok=True); raise _write_error(e, f) from None   # no empty lock behind
-        try: yield f
-        finally: f.unlink(missing_ok=True)
-        return
-    raise FolderBusy(f"{folder}: could not take its lock; try again")
+    "Hold an exclusive lock on `folder/.claims` for a few file operations; yields the claims folder."
+    if not Path(folder).is_dir():
+        raise FileNotFoundError(f"{folder} is gone (removed or moved while nodown wrote into it)")
+    d = Path(folder)/CLAIMS; d.mkdir(exist_ok=True)
+    with open(d/'.lock', 'a') as fh:
+        if fcntl: fcntl.flock(fh, fcntl.LOCK_EX)   # released by the system if this process dies
+        try: yield d
+        finally:
+            if fcntl: fcntl.flock(fh, fcntl.LOCK_UN)
+
+# %% ../nbs/00a_core.ipynb #cl0a0002
+def claim_stale(held:dict, # a claim's record
+                age:float, # seconds since its last heartbeat
+                stale_after:float=STALE_AFTER, # see `STALE_AFTER`
+               )->bool:
+    "Whether a claim may be taken over: its process is gone (same host), or no heartbeat for `stale_after` seconds."
+    gone = held.get('host') == socket.gethostname() and held.get('pid') and not _pid_alive(held['pid'])
+    return bool(gone) or age > stale_after
+
+# %% ../nbs/00a_core.ipynb #cl0a0004
+class Claim:
+    "A claim held by this process on one run, touched every `beat` seconds by a thread until `release`."
+    def __init__(self, f:Path, token:str, beat:float):
+        self.f, self.token, self._stop = Path(f), token, threading.Event()
+        self._t = threading.Thread(target=self._beat, args=(beat,), daemon=True); self._t.start()
+    def _beat(self, beat):
+        while not self._stop.wait(beat):
+            try: os.utime(self.f)
+            except OSError: pass   # removed meanwhile: release will find it gone
+    def release(self):
+        "Stop the heartbeat and remove the claim, if it is still this one."
+        self._stop.set(); self._t.join()
+        if not self.f.parent.is_dir(): return   # the results folder went away with it
+        with claims_lock(self.f.parent.parent):
+            if _lock_holder(self.f).get('token') == self.token: self.f.unlink(missing_ok=True)
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.release()
+
+# %% ../nbs/00a_core.ipynb #cl0a0005
+def live_claim(folder:Path, # a results folder
+               name:str, # the run's folder name (`run_name`)
+               stale_after:float=STALE_AFTER, # see `claim_stale`
+              )->dict|None:
+    "The record of the live claim on run `name` of `folder`; None when it has none, or only a stale one."
+    f = Path(folder)/CLAIMS/f'{name}.json'
+    try: age = time.time() - f.stat().st_mtime
+    except OSError: return None
+    held = _lock_holder(f)
+    return held if held.get('token') and not claim_stale(held, age, stale_after) else None
+
+def claim_run(folder:Path, # a results folder
+              name:str, # the run's folder name (`run_name`)
+              key:str='', # the run's config key, recorded so that another process can tell its config
+              stale_after:float=STALE_AFTER, # see `claim_stale`
+             )->Claim:
+    "Claim run `name` of `folder` atomically; `RunClaimed` when a live process holds it (a stale claim is taken over)."
+    with claims_lock(folder) as d:
+        if held := live_claim(folder, name, stale_after):
+            raise RunClaimed(f"{name} in {folder} is being trained by process {held.get('pid')} on "
+                             f"{held.get('host')} ({held.get('command', '?')})", held)
+        f, token = d/f'{name}.json', uuid.uuid4().hex
+        save_atomic(json.dumps(dict(pid=os.getpid(), host=socket.gethostname(), key=key, token=token,
+                                    command=' '.join(sys.argv), started=time.time())), f, parents=False)
+    return Claim(f, token, max(stale_after/10, 0.05))
 
 # %% ../nbs/00a_core.ipynb #50d6a07f
 def finite(obj, # a JSON-like value: dicts, lists, tuples, numbers, strings

@@ -148,6 +148,7 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
               train:bool=True, # False: only name the runs not stored yet, train nothing
               rows:slice=slice(None), # only these rows of the study (e.g. `slice(0, 11)`: the frontier's first rung)
               published:bool=False, # real budget, none of its runs stored: fetch the published runs, train nothing
+              executor=None, # see `compare`: each row's runs on its workers (e.g. `local_pool(2)`); None: here
              )->Path:
     "Train (or reuse) every run of study `name` into its folder under `results`; return that folder."
     folder, calls = study_runs(name, quick)
@@ -169,9 +170,11 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
             print(f"{len(missing)} run(s) of the {name} study not stored yet: {', '.join(missing[:6])}"
                   + (f" and {len(missing) - 6} more" if len(missing) > 6 else ''))
         return out
-    dls = data_loaders(DataConfig(data, task=task_of(calls[0]['models'])))   # 'seg' trains on the mosaic of `data`
+    src = DataConfig(data, task=task_of(calls[0]['models']))   # 'seg' trains on the mosaic of `data`
+    dls = data_loaders(src) if executor is None else None      # built once here; each worker builds its own
     for kw in calls:
-        kw = dict(kw); compare(dls=dls, out=Path(results)/kw.pop('folder', folder), show=show, **kw)
+        kw = dict(kw)
+        compare(src, dls=dls, out=Path(results)/kw.pop('folder', folder), show=show, executor=executor, **kw)
     return out
 
 # %% ../nbs/07_study.ipynb #36c00936

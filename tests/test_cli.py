@@ -177,21 +177,21 @@ def test_interrupt_then_resume(tmp_path):
     numbers = lambda r: [{k: v for k, v in h.items() if k not in ('train_s', 'images_per_s')} for h in r['history']]
     assert numbers(resumed) == numbers(straight)
 
-def test_one_writer_per_folder(tmp_path):
-    "Two commands into one --out at once: the second stops with one line naming the first, which finishes whole."
+def test_one_run_one_writer(tmp_path):
+    "A second command for the same run with another config, while the first trains it: one line naming the first."
     args = ['train', 'vgg4_large_filter', '--data', 'sample', '--epochs', '4', '--out', str(tmp_path)]
     p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args, '--lr', '1e-2'], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lock, t = tmp_path/'.nodown.lock', time.time()
-    while not lock.exists() and time.time()-t < 120 and p.poll() is None: time.sleep(0.1)
-    assert lock.exists(), p.communicate()
-    r = nodown(*args, '--lr', '3e-3')   # another config, same folder, same moment
+    claim, t = tmp_path/'.claims'/'vgg4_large_filter-s0.json', time.time()
+    while not claim.exists() and time.time()-t < 120 and p.poll() is None: time.sleep(0.1)
+    assert claim.exists(), p.communicate()
+    r = nodown(*args, '--lr', '3e-3')   # another config, same run, same moment
     assert p.poll() is None, "the first run ended before the second started: the test needs a longer first run"
-    assert r.returncode == 2 and f'is in use by process {p.pid}' in r.stderr and 'Traceback' not in r.stderr, r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
+    assert r.returncode == 2 and f'is being trained by process {p.pid}' in r.stderr and 'with another config' in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and 'Traceback' not in r.stderr
     out, err = p.communicate(timeout=600)
     assert p.returncode == 0, err
-    assert strict_json(tmp_path/'vgg4_large_filter-s0'/'result.json')['config']['lr'] == 1e-2 and not lock.exists()
-    r = nodown(*args, '--lr', '1e-2')   # the lock is free again: the finished run is reused
+    assert strict_json(tmp_path/'vgg4_large_filter-s0'/'result.json')['config']['lr'] == 1e-2 and not claim.exists()
+    r = nodown(*args, '--lr', '1e-2')   # released: the finished run is reused
     assert r.returncode == 0 and 'done, skipped' in r.stdout, r.stderr
 
 def test_ctrl_c_when_the_shell_ignores_it(tmp_path):

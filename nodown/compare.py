@@ -20,8 +20,9 @@ from .core import claim_run, claims_lock, live_claim, RunClaimed, STALE_AFTER
 from .core import WEIGHTS, OLD_WEIGHTS, save_weights, load_weights, weights_file
 from .data import folder_dl, source_path, source_name
 from .segdata import data_loaders
-from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS
-from .train import resolve, loaders_data, train_config, build_model, load_checkpoint, config_diff
+from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS, config_diff
+from .train import resolve, loaders_data, train_config, build_model
+from .checkpoint import load_checkpoint
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
@@ -222,7 +223,7 @@ def _run_grid(cfgs:list, plan:list, out:Path, show, dls, executor, poll:float, d
             got = {}
             for i in todo:
                 if first: print(line(i), flush=True)
-                got[i] = run_task(cfgs[i], out, show, dls, plan[i] if first else None)
+                got[i] = run_task(cfgs[i], out, show, dls, planned=plan[i] if first else None)
         else:                  # on the executor's workers, all at once
             if first: print('\n'.join(map(line, todo)), flush=True)
             futs = {i: executor.submit(run_task, cfgs[i], out, 'lines' if show else False, data=data) for i in todo}
@@ -249,6 +250,7 @@ def compare(models:list=POST_MODELS, # registered names
             restart:bool=False, # discard these runs' old results and checkpoints and train them again
             channels_last:bool|None=None, # memory format; default: on (part of the config)
             amp:bool|None=None, # mixed precision; default: on CUDA only (part of the config)
+            compile:bool=False, # `torch.compile` every net (part of the config: its numbers differ by float rounding)
             executor=None, # an `Executor` (`local_pool`, Dask, submitit): a `run_task` per run on it; None: here
             poll:float=10., # seconds between looks at runs that other processes are training
             **model_kw, # every model's own options (e.g. `width=0.25`), recorded in each config
@@ -262,7 +264,7 @@ def compare(models:list=POST_MODELS, # registered names
                          "not ready DataLoaders")
     given = data   # where the workers read it: its source as given (a path), not only its name
     cfgs = [resolve(RunConfig(m, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, data, model_kw, amp=amp,
-                              channels_last=channels_last), dls.device if dls else None)
+                              channels_last=channels_last, compile=bool(compile)), dls.device if dls else None)
             for m in models for s in seeds]   # every run's config, before any data is read; nothing built
     task_of(cfgs)   # one task: their data must be the same
     dls = dls or data_loaders(cfgs[0].data)

@@ -58,7 +58,7 @@ EVAL_BS = 256                  # batch size of `evaluate`: scoring only, so larg
 
 # %% ../nbs/00b_config.ipynb #8fc30be0
 SCHEMA = 2                            # version of a saved config (1: before `task` and `schema` were saved)
-ADDED_FIELDS = dict(task='classify')  # fields added after schema 1, with the value every older run had
+ADDED_FIELDS = dict(task='classify', compile=False)  # fields added after schema 1, with the value older runs had
 
 @dataclass(frozen=True)
 class RunConfig:
@@ -73,6 +73,7 @@ class RunConfig:
     data_hash:str='' # `fingerprint` of the decoded images and labels, filled in once the loaders are built
     amp:bool|None=None # mixed precision; None: on CUDA only
     channels_last:bool=True # channels_last memory format
+    compile:bool=False # `torch.compile` the net before training (numbers differ from eager by float rounding)
 
     @property
     def task(self)->str: return self.data.task

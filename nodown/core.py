@@ -115,7 +115,10 @@ STALE_AFTER = 300.   # seconds without a heartbeat after which a claim is taken 
 
 class RunClaimed(OSError):
     "Another live process holds the claim on a run; `holder` is its record (pid, host, key, command)."
-    def __init__(self, msg:str, holder:dict): super().__init__(msg); self.holder = holder
+    def __init__(self,
+                 msg:str, # one line: the run, its holder, what to do
+                 holder:dict, # the holder's claim record
+                ): super().__init__(msg); self.holder = holder
 
 def _lock_holder(f:Path)->dict:
     "The holder recorded in claim file `f`, `{}` when unreadable or not yet written."
@@ -147,7 +150,11 @@ def claim_stale(held:dict, # a claim's record
 # %% ../nbs/00a_core.ipynb #cl0a0004
 class Claim:
     "A claim held by this process on one run, touched every `beat` seconds by a thread until `release`."
-    def __init__(self, f:Path, token:str, beat:float):
+    def __init__(self,
+                 f:Path, # the claim file, written by `claim_run`
+                 token:str, # what this holder wrote in it (a claim taken over since holds another)
+                 beat:float, # seconds between heartbeats
+                ):
         self.f, self.token, self._stop = Path(f), token, threading.Event()
         self._t = threading.Thread(target=self._beat, args=(beat,), daemon=True); self._t.start()
     def _beat(self, beat):

@@ -1,4 +1,4 @@
-"""The recipes (the fastai post's one-cycle, the All-CNN paper's SGD schedule), the run config that decides every number, seeds, device settings, safe checkpoints that let an interrupted run resume exactly, and divergence.
+"""The recipes (the fastai post's one-cycle, the All-CNN paper's SGD schedule), the run config that decides every number, seeds, device settings, the per-epoch log and its checkpoints (read back by `nodown.checkpoint`), and divergence.
 
 Docs: https://nodown.github.io/nodown/train.html.md"""
 
@@ -6,15 +6,15 @@ Docs: https://nodown.github.io/nodown/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #f5ca44bf
 from __future__ import annotations
-import copy, math, platform, random, subprocess, sys, time, warnings
+import copy, math, platform, random, subprocess, sys, time
 from contextlib import nullcontext, contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-import numpy as np, torch, torch.nn as nn
+import torch, torch.nn as nn
 import fastai
 from .models import create_model, default_cfg, ModelCfg
-from .config import RECIPES, DEFAULT_RECIPE, DataConfig, RunConfig, config_diff
+from .config import RECIPES, DEFAULT_RECIPE, DataConfig, RunConfig
 from fastai.learner import Learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # noqa: F401,F403 (patches `Learner.fit_one_cycle`)
@@ -26,13 +26,13 @@ from fastai.optimizer import SGD
 from fastai.torch_core import set_seed, rank_distrib, num_distrib, default_device
 from fastprogress.fastprogress import IN_NOTEBOOK
 from .core import save_atomic
+from .checkpoint import rng_state, set_rng_state, load_checkpoint, plain
 
 # %% auto #0
-__all__ = ['CKPT_KEYS', 'check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config',
-           'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'rng_state', 'set_rng_state',
-           'CheckpointError', 'load_checkpoint', 'plain', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
-           'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
-           'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
+__all__ = ['check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config',
+           'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'Diverged', 'StopOnNonFinite', 'unwrap',
+           'ModelTerms', 'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU',
+           'make_learner', 'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -97,10 +97,12 @@ def run_config(model:str, # registered name
                seed:int|None=0, # None: not seeded (and not reproducible)
                amp:bool|None=None, # mixed precision; default: on CUDA only
                channels_last:bool|None=None, # memory format; default: on (`channels_last`), never chosen by a timing
+               compile:bool=False, # `torch.compile` the net (see `RunConfig.compile`)
                **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
               )->RunConfig:
     "The resolved `RunConfig` of training `model` on the loaders `dls`: `train` and the command line build it here."
-    cfg = RunConfig(model, recipe, epochs, lr, seed, model_kw=model_kw, amp=amp, channels_last=channels_last)
+    cfg = RunConfig(model, recipe, epochs, lr, seed, model_kw=model_kw, amp=amp, channels_last=channels_last,
+                    compile=bool(compile))
     return resolve(cfg, dls.device).with_data(*loaders_data(dls))
 
 # %% ../nbs/03_train.ipynb #c2205320
@@ -154,70 +156,10 @@ def channels_last_speedup(model:nn.Module, # the model (not changed)
 def speed_settings(learn:Learner, # the learner to set up
                    cfg:RunConfig, # its `amp` and `channels_last` decide
                   ):
-    "Add mixed precision and the channels_last memory format to `learn` as `cfg` says."
+    "Add mixed precision, the channels_last memory format and `torch.compile` to `learn` as `cfg` says."
     if cfg.amp: learn.add_cb(MixedPrecision())
     if cfg.channels_last: learn.model.to(memory_format=torch.channels_last); learn.add_cb(ChannelsLast())
-
-# %% ../nbs/03_train.ipynb #0d36c182
-def _train_loader(dls):
-    "The training `DataLoader` of `dls`, unwrapped from fastai's `DistributedDL` when data-parallel."
-    return getattr(dls.train, 'dl', dls.train)
-
-def rng_state(dls, # the run's `DataLoaders` (their shuffling generator is saved too)
-             )->dict:
-    "Every random state a run draws from, as plain types and tensors."
-    kind, keys, pos, has_gauss, gauss = np.random.get_state()
-    return dict(python=random.getstate(),
-                numpy=(kind, torch.from_numpy(keys.astype(np.int64)), int(pos), int(has_gauss), float(gauss)),
-                torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                loader=_train_loader(dls).rng.getstate())
-
-# %% ../nbs/03_train.ipynb #0e158216
-def set_rng_state(state:dict, # from `rng_state`
-                  dls, # the run's `DataLoaders`
-                 ):
-    "Restore the random states saved by `rng_state`."
-    random.setstate(state['python']); torch.set_rng_state(state['torch'])
-    kind, keys, pos, has_gauss, gauss = state['numpy']
-    np.random.set_state((kind, keys.numpy().astype(np.uint32), pos, has_gauss, gauss))
-    if state['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda'])
-    _train_loader(dls).rng.setstate(state['loader'])
-
-# %% ../nbs/03_train.ipynb #ffae9b0a
-class CheckpointError(ValueError):
-    "A checkpoint that cannot be resumed: unreadable, foreign, or written by another config."
-
-CKPT_KEYS = {'model', 'opt', 'epoch', 'history', 'config', 'rng'}
-
-def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
-                    cfg:RunConfig|None=None, # when given, the checkpoint must have been written by an equal config
-                   )->dict:
-    "A checkpoint read safely (`weights_only`), or a one-line `CheckpointError` naming the file."
-    how = "move it aside, or run again with --restart to start this run over"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore'); ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        lines = [l.strip() for l in str(e).splitlines() if l.strip()] or [type(e).__name__]
-        glob = next((l.split('error: ')[-1].split(' was not')[0] for l in lines if 'Unsupported' in l), None)
-        why = "it holds more than tensors and plain types" + (f" ({glob})" if glob else '')
-        if 'Weights only load failed' not in lines[0]: why = lines[0][:100]
-        raise CheckpointError(f"checkpoint {path} cannot be read safely ({why}); {how}") from None
-    if not isinstance(ck, dict) or not CKPT_KEYS <= set(ck):
-        raise CheckpointError(f"{path} is not a nodown checkpoint; {how}")
-    if cfg is not None and (d := config_diff(ck['config'], cfg)):
-        raise CheckpointError(f"checkpoint {path} was written by another config ({d}); {how}")
-    return ck
-
-# %% ../nbs/03_train.ipynb #67da5c2a
-def plain(o, # a state dict, optimizer state or history
-         ):
-    "`o` with plain tensors, lists for fastcore `L`s, Python numbers for NumPy scalars: what `weights_only` reads."
-    if isinstance(o, dict): return {k: plain(v) for k,v in o.items()}
-    if isinstance(o, tuple): return tuple(plain(v) for v in o)
-    if isinstance(o, list) or type(o).__name__ == 'L': return [plain(v) for v in o]
-    if isinstance(o, torch.Tensor): return o.detach().as_subclass(torch.Tensor)
-    return o.item() if isinstance(o, np.generic) else o
+    if cfg.compile: learn.model.compile()   # in place: the state dict keeps its names, checkpoints load either way
 
 # %% ../nbs/03_train.ipynb #52846685
 class Diverged(Exception):
@@ -482,10 +424,11 @@ def train(model:str, # registered name
           ckpt:Path|None=None, # checkpoint file: resume from it when it exists, write it after each epoch
           amp:bool|None=None, # mixed precision; default: on CUDA only
           channels_last:bool|None=None, # memory format; default: on
+          compile:bool=False, # `torch.compile` the net (see `RunConfig.compile`)
           show:bool|str='auto', # see `train_config`
           cbs:list|None=None, # extra fastai callbacks
           **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
          )->tuple:
     "Train registered `model` on `dls` with `recipe`; return the `Learner` and what the run used and measured."
     return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp,
-                                   channels_last, **model_kw), dls, ckpt, show, cbs)
+                                   channels_last, compile, **model_kw), dls, ckpt, show, cbs)

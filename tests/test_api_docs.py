@@ -3,7 +3,7 @@ import importlib, inspect
 import pytest
 from fastcore.docments import docments
 
-MODULES = ['core', 'layers', 'models', 'stats', 'data', 'train', 'compare', 'hub', 'analysis', 'cli', 'study']
+MODULES = ['core', 'layers', 'models', 'stats', 'data', 'checkpoint', 'train', 'compare', 'hub', 'analysis', 'cli', 'study']
 
 def undocumented(obj)->list:
     "Parameters of `obj` (its `__init__` for a class) without a docments comment; `self`, `*args` and `**kwargs` exempt."

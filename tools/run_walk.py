@@ -18,7 +18,7 @@ from nodown.data import cifar_dls
 from nodown.train import run_config, train_config
 from fastai.callback.core import Callback
 
-LAYERS = ['core', 'config', 'layers', 'models', 'stats', 'data', 'segdata', 'train', 'compare', 'study', 'cli']
+LAYERS = ['core', 'config', 'layers', 'models', 'stats', 'data', 'segdata', 'checkpoint', 'train', 'compare', 'study', 'cli']
 PKG = str(Path(nodown.__file__).parent)
 
 def mentions(v, name:str, depth:int=0)->bool:

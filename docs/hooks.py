@@ -2,6 +2,7 @@
 notebook stylesheet that mkdocs-jupyter inlines into every page moved into one shared file, and figures stored
 as base64 in the notebooks written out as image files (pages stay light; a figure is fetched once)."""
 import base64, hashlib, re
+from urllib.parse import quote
 from pathlib import Path
 
 PROMPT = re.compile(r'(<div class="jp-(?:In|Out)putPrompt[^"]*"[^>]*>)(.*?)(</div>)', re.S)
@@ -47,8 +48,16 @@ def on_post_build(config, **kw):
 REPO_LINK = ('<a class="md-header__button nodown-repo" href="{url}" title="The source on GitHub" '
              'aria-label="Repository">GitHub</a>')
 
+ISSUE_LINK = ('<p class="nodown-issue"><a href="{url}/issues/new?title={title}">Report an issue with this page</a> '
+              '&middot; <a href="{url}/blob/main/{src}">its notebook</a></p>')
+
 def on_post_page(output, page, config, **kw):
-    "The repository's link in the header, before the search (Material's own `repo_url` would fetch its stars online)."
+    "The repository's link in the header (Material's `repo_url` would fetch its stars online), and under every page a "
+    "link to report an issue about it and to its notebook."
     url = (config.get('extra') or {}).get('repository')
-    return output.replace('<label class="md-header__button md-icon" for="__search">',
-                          REPO_LINK.format(url=url) + '<label class="md-header__button md-icon" for="__search">', 1) if url else output
+    if not url: return output
+    output = output.replace('<label class="md-header__button md-icon" for="__search">',
+                            REPO_LINK.format(url=url) + '<label class="md-header__button md-icon" for="__search">', 1)
+    src = (config.get('extra') or {}).get('sources', {}).get(page.file.src_uri, 'nbs')
+    title = quote(f"Docs: {page.title or page.file.src_uri}")
+    return output.replace('</article>', ISSUE_LINK.format(url=url, title=title, src=src) + '</article>', 1)

@@ -11,7 +11,8 @@ import torch, torch.nn as nn, pandas as pd, matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 import torch.nn.functional as F
 from .stats import layer_table
-from .core import line_styles
+from .core import LINE_STYLES
+from .models import model_style
 
 # %% auto #0
 __all__ = ['roll_images', 'translate_images', 'shift_consistency', 'consistency_file', 'runs_consistency', 'guided_backprop',
@@ -143,7 +144,8 @@ def plot_layers(models:dict, # {name: model}
                )->plt.Figure:
     "Receptive field and map size after each spatial layer, a line per model (nets with equal curves stay visible)."
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 3.6), layout='constrained')
-    for (k,m),st in zip(models.items(), line_styles(len(models))):
+    for i, (k, m) in enumerate(models.items()):   # each net's colour and marker; line styles vary, so equal curves show
+        st = {**model_style(k), 'ls': LINE_STYLES[i % len(LINE_STYLES)]}
         t = layer_table(m, input_size)
         for a,col in ((a1, 'rf'), (a2, 'size')): a.plot(t.index, t[col], label=k, ms=5, alpha=.85, **st)
     a1.axhline(input_size[-1], ls=':', c='gray'); a1.text(1, input_size[-1]+1, 'image size', fontsize=9, color='gray')

@@ -228,7 +228,11 @@ def build_parser()->argparse.ArgumentParser:
     e.add_argument('--bs', type=positive_int, default=config.EVAL_BS, help=f'batch size (default: {config.EVAL_BS})')
     e.set_defaults(func=_cmd_evaluate)
     l = add('lr-find', "save fastai's lr_find plot for a model")
-    l.add_argument('model', help='a name from `nodown models`'); _run_opts(l)
+    l.add_argument('model', help='a name from `nodown models`')
+    config_options(l, config.DataConfig, dict(valid=list(config.SPLITS)))   # its own: the data, the recipe, the folder
+    l.add_argument('--recipe', default=config.DEFAULT_RECIPE, choices=list(config.RECIPES),
+                   help=f'the recipe whose optimizer and loss it tries (default: {config.DEFAULT_RECIPE})')
+    l.add_argument('--out', default=config.RUNS, help=f'where the plot goes (default: {config.RUNS})')
     l.set_defaults(func=_cmd_lr_find)
     x = add('export', "write a finished run as a shareable folder: config.json, model.safetensors, a model card")
     x.add_argument('run', help="a run folder, e.g. runs/vgg_4-s0"); x.add_argument('out', help='the folder to write')

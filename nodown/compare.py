@@ -6,16 +6,16 @@ Docs: https://nodown.github.io/nodown/compare.html.md"""
 
 # %% ../nbs/04_compare.ipynb #926be77c
 from __future__ import annotations
-import os, shutil, tempfile, time
+import math, os, shutil, tempfile, time
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 import torch, torch.nn.functional as F, pandas as pd, matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormatter
-from .models import list_models, default_cfg
+from .models import list_models, default_cfg, model_style
 from .stats import model_stats
-from .core import save_atomic, dumps_strict, read_json, clean_stale, line_styles
+from .core import save_atomic, dumps_strict, read_json, clean_stale
 from .core import claim_run, claims_lock, live_claim, RunClaimed, STALE_AFTER
 from .core import WEIGHTS, OLD_WEIGHTS, save_weights, load_weights, weights_file
 from .data import folder_dl, source_path, source_name
@@ -26,9 +26,9 @@ from .checkpoint import load_checkpoint
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'SKIPPED', 'EVAL_STATUSES', 'check_out_dir', 'run_name', 'load_results', 'summarize', 'run_status',
-           'check_run', 'run_one', 'task_loaders', 'run_task', 'task_of', 'compare', 'local_pool', 'load_run_model',
-           'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
+__all__ = ['POST_MODELS', 'SKIPPED', 'EVAL_STATUSES', 'MAX_SERIES', 'check_out_dir', 'run_name', 'load_results', 'summarize',
+           'run_status', 'check_run', 'run_one', 'task_loaders', 'run_task', 'task_of', 'compare', 'local_pool',
+           'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = tuple(sorted(list_models(tag='post'),
@@ -436,25 +436,32 @@ def evaluate(out:Path, # a results folder
     return pd.DataFrame(rows)[cols].round(dict(holdout_acc=4, accuracy=4, loss=4))
 
 # %% ../nbs/04_compare.ipynb #c0e82f11
+MAX_SERIES = 10   # lines in one panel: a figure of more nets is split into panels side by side
+
 def plot_history(results:list, # results from `load_results`
-                 ax:plt.Axes|None=None, # draw here; default: a new figure
+                 ax:plt.Axes|None=None, # draw here (one panel, however many nets); default: a new figure
                  metric:str='accuracy', # a column of the history: 'accuracy', 'valid_loss' or 'train_loss'
                  fname:Path|None=None, # save the figure here
                 )->plt.Axes:
-    "Validation `metric` per epoch (1-based) of every finished run (mean over seeds), the legend beside the chart."
-    if ax is None: _,ax = plt.subplots(figsize=(7,4), layout='constrained')
+    "Holdout `metric` per epoch (1-based) of every finished run (mean over seeds), each net in its `model_style`."
     df = pd.DataFrame([dict(model=r['model'], **h) for r in results if r.get('status', 'finished') == 'finished'
                        for h in r['history']])
     groups = list(df.groupby('model', sort=False))
-    for (m,g),st in zip(groups, line_styles(len(groups))):
-        s = g.groupby('epoch')[metric].mean(); ax.plot(s.index+1, s.values, label=m, ms=4, **st)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if df.epoch.nunique() == 1:
-        ax.set(xlim=(0.5, 1.5), ylim=(0, 1), xticks=[1])  # one epoch: a point on a whole-scale axis
-    ax.set(xlabel='epoch', ylabel=f'holdout {metric}', title=f'Holdout {metric} per epoch'); ax.grid(alpha=.3)
-    ax.legend(loc='upper left', bbox_to_anchor=(1.01, 1), fontsize=9, frameon=False)   # outside the data
-    if fname: ax.figure.savefig(fname, dpi=100, bbox_inches='tight')
-    return ax
+    k = 1 if ax is not None else max(1, math.ceil(len(groups) / MAX_SERIES))
+    axs = [ax] if ax is not None else list(plt.subplots(1, k, figsize=(7 if k == 1 else 4.3*k + 1, 4), sharey=True,
+                                                        layout='constrained', squeeze=False)[1][0])
+    per = math.ceil(len(groups) / k) if groups else 0
+    for j, a in enumerate(axs):
+        for m, g in groups[j*per:(j+1)*per]:
+            s = g.groupby('epoch')[metric].mean(); a.plot(s.index+1, s.values, label=m, ms=4, **model_style(m))
+        a.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if df.epoch.nunique() == 1: a.set(xlim=(0.5, 1.5), ylim=(0, 1), xticks=[1])  # one epoch: a point, whole scale
+        a.set(xlabel='epoch', title=f'Holdout {metric} per epoch' + (f' ({j+1} of {k})' if k > 1 else '')); a.grid(alpha=.3)
+        if k == 1: a.legend(loc='upper left', bbox_to_anchor=(1.01, 1), fontsize=9, frameon=False)   # beside the data
+        else: a.legend(loc='lower right', fontsize=8, frameon=False)
+    axs[0].set(ylabel=f'holdout {metric}')
+    if fname: axs[0].figure.savefig(fname, dpi=100, bbox_inches='tight')
+    return axs[0]
 
 # %% ../nbs/04_compare.ipynb #916c363a
 def short_number(v:float, # a tick value
@@ -475,9 +482,9 @@ def plot_tradeoff(summary:pd.DataFrame, # from `summarize` or `compare`
                  )->plt.Figure:
     "Accuracy against parameters and MACs (log scales), error bars over seeds, one marker per model in a legend."
     fig, axs = plt.subplots(1, 2, figsize=(9,4), layout='constrained')
-    sts = line_styles(len(summary))
     for ax,col in zip(axs, ('params', 'MMACs')):
-        for (n,r),st in zip(summary.iterrows(), sts):   # a legend, not labels: nets of equal size sit on one x
+        for n, r in summary.iterrows():   # a legend, not labels: nets of equal size sit on one x
+            st = model_style(n)
             ax.errorbar(r[col], r.final_acc, yerr=r.final_std, fmt=st['marker'], color=st['color'], label=n, capsize=2)
         ax.set(xscale='log', xlabel=col, ylabel='final holdout accuracy'); ax.grid(alpha=.3); ax.margins(x=0.15, y=0.1)
         log_axis(ax.xaxis)

@@ -13,10 +13,10 @@ try: import fcntl
 except ImportError: fcntl = None   # not on Windows: claims are then taken without a folder-wide lock
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'LINE_STYLES', 'MARKERS', 'default_cache_dir', 'save_atomic',
-           'save_weights', 'weights_file', 'load_weights', 'clean_stale', 'RunClaimed', 'claims_lock', 'claim_stale',
-           'Claim', 'live_claim', 'claim_run', 'finite', 'dumps_strict', 'read_json', 'study_settings', 'blank_na',
-           'line_styles']
+__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'HEADERS', 'LINE_STYLES', 'MARKERS', 'default_cache_dir',
+           'save_atomic', 'save_weights', 'weights_file', 'load_weights', 'clean_stale', 'RunClaimed', 'claims_lock',
+           'claim_stale', 'Claim', 'live_claim', 'claim_run', 'finite', 'dumps_strict', 'read_json', 'study_settings',
+           'blank_na', 'readable', 'line_styles']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -238,6 +238,31 @@ def blank_na(df, # a `DataFrame` (or `Series`) to display
             ):
     "`df` for display: missing values blank instead of `NaN`, every other value as it was."
     return df.astype(object).where(df.notna(), '')
+
+# %% ../nbs/00a_core.ipynb #rd0a0002
+HEADERS = dict(final_acc='accuracy', final_std='± std', best_acc='best accuracy', final_miou='mIoU', miou_std='mIoU ±',
+               images_per_s='img/s', train_s='train s', MMACs='MMACs', rf='rf (px)')   # a saved column's header on a page
+_THREE = re.compile(r'acc|std|miou|consisten|circular|translate|±', re.I)   # fractions and their spreads
+_INTS = ('params', 'seeds', 'epochs', 'images_per_s', 'train_s', 'rf', 'maps', 'n')
+
+def _fmt(col:str):
+    "How the values of column `col` are written."
+    if col in _INTS: return lambda v: f"{v:,.0f}"
+    if col == 'MMACs': return lambda v: f"{v:,.2f}"
+    if col == 'lr': return lambda v: f"{v:g}"
+    return (lambda v: f"{v:.3f}") if _THREE.search(col) else (lambda v: f"{v:,.4g}")
+
+def readable(df, # a table to show (numbers as saved)
+             names:dict|None=None, # column -> header, beside `HEADERS`
+            ):
+    "`df` as text for a page: one number format per column, missing values blank, readable headers."
+    import pandas as pd   # here: the core module itself needs no pandas
+    out = df.astype(object).copy()
+    for c in df.columns:
+        if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]):
+            f = _fmt(str(c)); out[c] = [f(v) if pd.notna(v) else '' for v in df[c]]
+        else: out[c] = df[c].astype(object).where(df[c].notna(), '')
+    return out.rename(columns={**HEADERS, **(names or {})})
 
 # %% ../nbs/00a_core.ipynb #a9dbea97
 LINE_STYLES, MARKERS = ('-', '--', '-.', ':'), 'osD^v<>Ph*'

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #bd74ed23
 from __future__ import annotations
-import copy, difflib, fnmatch, math
+import copy, difflib, fnmatch, functools, math, zlib
 from dataclasses import dataclass, replace
 from .config import check_task
 from functools import partial
@@ -15,17 +15,17 @@ from fastcore.basics import listify
 from .layers import *
 
 # %% auto #0
-__all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'ModelCfg', 'register_model', 'list_models', 'create_model',
-           'default_cfg', 'list_families', 'C', 'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation',
-           'VGG4_Dilation_Same', 'VGG4_large_filter', 'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle',
-           'vgg4_blur', 'vgg4_aps', 'vgg4_spectral', 'LearnedStrides', 'DiffStrideVGG4', 'vgg4_diffstride',
-           'learned_strides', 'stride_profile', 'implied_macs', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large',
-           'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38', 'resnet38_os2', 'resnet38_dilated', 'CifarResNet18',
-           'resnet18', 'resnet18_spectral', 'resnet18_diffstride', 'Residual', 'ConvMixer', 'convmixer_256_8',
-           'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a',
-           'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b',
-           'base_cnn_c', 'strided_cnn_c', 'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder',
-           'seg_dilated', 'seg_fcn', 'seg_unet', 'seg_fcn2']
+__all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'STYLE_COLORS', 'STYLE_MARKERS', 'STYLE_LINES', 'ModelCfg',
+           'register_model', 'list_models', 'create_model', 'default_cfg', 'list_families', 'C', 'scale_widths',
+           'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter',
+           'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle', 'vgg4_blur', 'vgg4_aps', 'vgg4_spectral',
+           'LearnedStrides', 'DiffStrideVGG4', 'vgg4_diffstride', 'learned_strides', 'stride_profile', 'implied_macs',
+           'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38',
+           'resnet38_os2', 'resnet38_dilated', 'CifarResNet18', 'resnet18', 'resnet18_spectral', 'resnet18_diffstride',
+           'Residual', 'ConvMixer', 'convmixer_256_8', 'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1',
+           'init_he', 'AllCNN', 'base_cnn_a', 'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b',
+           'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b', 'base_cnn_c', 'strided_cnn_c', 'convpool_cnn_c', 'all_cnn_c',
+           'up_block', 'SegDilated', 'EncoderDecoder', 'seg_dilated', 'seg_fcn', 'seg_unet', 'seg_fcn2', 'model_style']
 
 # %% ../nbs/01_models.ipynb #31524125
 @dataclass(frozen=True)
@@ -760,3 +760,26 @@ def seg_fcn2(**kwargs):
     """Two convs and a 2x2 max pool four times (46-70-92-138), four 2x transposed convs: `seg_dilated`'s MACs, a
     wider view."""
     return EncoderDecoder((46,70,92,138), n_convs=2, **kwargs)
+
+# %% ../nbs/01_models.ipynb #st0a0002
+STYLE_COLORS = ('#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22',
+                '#17becf', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd', '#e6550d', '#31a354',
+                '#756bb1', '#636363')   # matplotlib's tab10, then the dark tones of tab20b/tab20c
+STYLE_MARKERS, STYLE_LINES = 'osD^v<>Ph*', ('-', '--', '-.', ':')
+_STUDY_TAGS = ('post', 'zoo', 'learned')   # nets drawn together most: the first colours
+
+@functools.cache
+def _style_order(names:tuple)->list:
+    "Registered names, the post's, zoo's and learned nets first, then family by family in registration order."
+    fams = list_families(); first = [n for t in _STUDY_TAGS for n in list_models(tag=t)]
+    rest = sorted((n for n in names if n not in first), key=lambda n: (fams.index(default_cfg(n).family), n))
+    return list(dict.fromkeys(first)) + rest
+
+def model_style(name:str, # a registered name (another name gets a style from its hash)
+               )->dict:
+    "The keyword arguments (`color`, `marker`, `ls`) that draw `name` in every figure: one look per model."
+    order = _style_order(tuple(list_models()))
+    i = order.index(name) if name in order else len(order) + zlib.crc32(name.encode()) % len(STYLE_COLORS)
+    k = i // len(STYLE_COLORS)
+    return dict(color=STYLE_COLORS[i % len(STYLE_COLORS)], marker=STYLE_MARKERS[(i + k) % len(STYLE_MARKERS)],
+                ls=STYLE_LINES[k % len(STYLE_LINES)])

@@ -29,11 +29,14 @@ class Page(HTMLParser):
 def parse(path:Path)->Page:
     p = Page(); p.feed(path.read_text(errors='replace')); return p
 
+HOSTED = 'https://nodown.github.io/nodown/'   # the site_url of docs/mkdocs.yml: root-absolute links start with its path
+
 def target(page:Path, url:str):
     "The file an internal `url` on `page` points to (None for external links)."
     u = urlparse(url)
     if u.scheme or url.startswith('//') or url.startswith(('mailto:', 'javascript:', 'data:')): return None
-    f = page if not u.path else (SITE/unquote(u.path).lstrip('/') if u.path.startswith('/') else page.parent/unquote(u.path))
+    root = lambda p: SITE/unquote(p).removeprefix(urlparse(HOSTED).path).lstrip('/')   # the 404 page's targets
+    f = page if not u.path else (root(u.path) if u.path.startswith('/') else page.parent/unquote(u.path))
     return f/'index.html' if f.is_dir() else f
 
 def check_links(site:Path=SITE)->list:
@@ -61,6 +64,7 @@ def search_docs(site:Path=SITE)->list:
     if j.exists(): return json.loads(j.read_text())['docs']
     t = js.read_text(); return json.loads(t[t.index('{'):t.rindex('}')+1])['docs']
 
+ABS_LINK = re.compile(r'<a [^>]*href="' + re.escape(HOSTED))   # a page's own link to the hosted site: relative instead
 NAN_CELL = re.compile(r'<td[^>]*>\s*(NaN|nan|<NA>)\s*</td>')
 COLAB = 'https://colab.research.google.com/github/'
 
@@ -84,6 +88,7 @@ def check_content(site:Path=SITE)->list:
         if 'NoneType' in t: bad.append(f"{rel}: NoneType")
         if 'application/vnd.jupyter.stderr' in t: bad.append(f"{rel}: a stderr box")
         if NAN_CELL.search(t): bad.append(f"{rel}: a NaN cell in a table (leave it blank and say why)")
+        if n := len(ABS_LINK.findall(t)): bad.append(f"{rel}: {n} absolute link(s) to the hosted site (make them relative)")
         if rel.parts[0] == 'experiments' and COLAB not in t: bad.append(f"{rel}: no Open in Colab link")
     bad += check_models_table(site)
     cli = html.unescape(re.sub(r'<[^>]+>', '', (site/'cli.html').read_text())) if (site/'cli.html').exists() else ''
@@ -125,7 +130,7 @@ JS_SEEN = """return {title: document.title, h1: [...document.querySelectorAll('h
   text: document.body.innerText, tables: document.querySelectorAll('article table').length,
   imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth, i.getBoundingClientRect().width]),
   paras: [...document.querySelectorAll('article p')].map(p => [p.innerText.slice(0, 60), p.getBoundingClientRect().top + window.scrollY]),
-  cut: cut(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || '',
+  cut: cut(), hidden_cols: hiddenCols(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || '',
   repo: [...document.querySelectorAll('header a')].map(a => a.href).filter(h => h.includes('github.com/'))}"""
 JS_CUT = """function cut() {  // tables or images that reach past the content column with no scrolling box inside it to hold them
   const art = document.querySelector('article'), ar = art.getBoundingClientRect(), bad = [];
@@ -144,11 +149,23 @@ JS_CUT = """function cut() {  // tables or images that reach past the content co
 }
 """
 
+JS_COLS = """function hiddenCols() {  // a results table's model and accuracy headers must show without scrolling it sideways
+  const art = document.querySelector('article').getBoundingClientRect(), bad = [];
+  for (const t of document.querySelectorAll('article table:not(.params)')) {
+    const ths = [...t.querySelectorAll('thead th, tr:first-child th')];
+    const want = ths.filter(h => /^(model|net|accuracy|holdout accuracy|acc|mIoU|mean IoU|final_acc)$/i.test(h.innerText.trim()));
+    for (const h of want) { const r = h.getBoundingClientRect();
+      if (r.width && (r.right > art.right + 2 || r.left < art.left - 2)) bad.push(h.innerText.trim()); }
+  }
+  return [...new Set(bad)];
+}
+"""
+
 def look(driver, url:str, shot:Path|None=None)->dict:
     "Open `url`, wait for it, save a screenshot, return what a reader sees."
     driver.get(url)
     driver.execute_script("return document.readyState")
-    seen = driver.execute_script(JS_CUT + JS_SEEN)
+    seen = driver.execute_script(JS_CUT + JS_COLS + JS_SEEN)
     if shot: driver.save_screenshot(str(shot))
     return seen
 
@@ -172,6 +189,7 @@ def small_text(imgs:list, site:Path=SITE)->list:
 
 WIDTHS = (1280, 400)
 COMMON = {'no table or image cut at the column edge': lambda s: not s['cut'],
+          'model and accuracy columns in view': lambda s: not s['hidden_cols'],
           'plot text readable (legends and ticks at least 6 px)': lambda s: not small_text(s['imgs']),
           'the sidebar names the site once': lambda s: [l.strip() for l in s['nav'].splitlines()].count('nodown') <= 1,
           'the repository linked in the header': lambda s: bool(s['repo'])}
@@ -190,6 +208,7 @@ def check_browser(shots:Path, pages:dict, widths:tuple=WIDTHS)->list:
                     seen = look(d, base+path, shots/shot_name(path, w))
                     for name, ok in {**COMMON, **checks}.items():
                         if not ok(seen): bad.append(f"{path} at {w} px: {name}" + (f" {seen['cut']}" if name.startswith('no table') else '')
+                                                    + (f" {seen['hidden_cols']}" if name.startswith('model and') else '')
                                                     + (f" {small_text(seen['imgs'])}" if name.startswith('plot text') else ''))
                     if (ext := requested_hosts(d) - {'127.0.0.1'}): bad.append(f"{path}: requested {sorted(ext)} from the internet")
             finally: d.quit()

@@ -456,7 +456,8 @@ def plot_history(results:list, # results from `load_results`
             s = g.groupby('epoch')[metric].mean(); a.plot(s.index+1, s.values, label=m, ms=4, **model_style(m))
         a.xaxis.set_major_locator(MaxNLocator(integer=True))
         if df.epoch.nunique() == 1: a.set(xlim=(0.5, 1.5), ylim=(0, 1), xticks=[1])  # one epoch: a point, whole scale
-        a.set(xlabel='epoch', title=f'Holdout {metric} per epoch' + (f' ({j+1} of {k})' if k > 1 else '')); a.grid(alpha=.3)
+        a.set(xlabel='epoch', title=f'Holdout {metric} per epoch' + (f' ({j+1} of {k})' if k > 1 else ''))
+        a.grid(alpha=.3)
         if k == 1: a.legend(loc='upper left', bbox_to_anchor=(1.01, 1), fontsize=9, frameon=False)   # beside the data
         else: a.legend(loc='lower right', fontsize=8, frameon=False)
     axs[0].set(ylabel=f'holdout {metric}')

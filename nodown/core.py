@@ -241,7 +241,7 @@ def blank_na(df, # a `DataFrame` (or `Series`) to display
 
 # %% ../nbs/00a_core.ipynb #rd0a0002
 HEADERS = dict(final_acc='accuracy', final_std='± std', best_acc='best accuracy', final_miou='mIoU', miou_std='mIoU ±',
-               images_per_s='img/s', train_s='train s', MMACs='MMACs', rf='rf (px)')   # a saved column's header on a page
+               images_per_s='img/s', train_s='train s', rf='rf (px)')   # a saved column's header on a page
 _THREE = re.compile(r'acc|std|miou|consisten|circular|translate|±', re.I)   # fractions and their spreads
 _INTS = ('params', 'seeds', 'epochs', 'images_per_s', 'train_s', 'rf', 'maps', 'n')
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from . import config   # every default: read when the parser is built
 
 # %% auto #0
-__all__ = ['OPTION_NAMES', 'NOT_OPTIONS', 'LISTING_COLUMNS', 'positive_int', 'positive_float', 'config_options', 'data_config',
-           'run_options', 'models_listing', 'build_parser', 'commands', 'command_help', 'ctrl_c_handled', 'main']
+__all__ = ['OPTION_NAMES', 'NOT_OPTIONS', 'LISTING_COLUMNS', 'config_options', 'data_config', 'run_options', 'models_listing',
+           'build_parser', 'commands', 'command_help', 'main']
 
 # %% ../nbs/06_cli.ipynb #c45a0f13
 def positive_int(s:str, # the argument as typed

@@ -26,9 +26,9 @@ from fastai.torch_core import default_device
 
 # %% auto #0
 __all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'unpack', 'sample_path', 'download', 'source_path', 'source_name',
-           'DataWarning', 'class_depth', 'walk_files', 'image_files', 'rgb8', 'decode_images', 'cache_key',
-           'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL',
-           'batch_tfms', 'class_of', 'merged_classes', 'cifar_dls', 'folder_dl', 'make_sample']
+           'DataWarning', 'class_depth', 'image_files', 'rgb8', 'decode_images', 'cache_key', 'fingerprint',
+           'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL', 'batch_tfms',
+           'class_of', 'merged_classes', 'cifar_dls', 'folder_dl', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 # the package folder; in this notebook, the one beside it

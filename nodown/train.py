@@ -29,10 +29,10 @@ from .core import save_atomic
 from .checkpoint import rng_state, set_rng_state, load_checkpoint, plain
 
 # %% auto #0
-__all__ = ['check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config',
-           'git_commit', 'run_env', 'channels_last_speedup', 'speed_settings', 'Diverged', 'StopOnNonFinite', 'unwrap',
-           'ModelTerms', 'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU',
-           'make_learner', 'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
+__all__ = ['check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config', 'run_env',
+           'channels_last_speedup', 'speed_settings', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
+           'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
+           'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`

@@ -130,7 +130,7 @@ JS_SEEN = """return {title: document.title, h1: [...document.querySelectorAll('h
   text: document.body.innerText, tables: document.querySelectorAll('article table').length,
   imgs: [...document.querySelectorAll('article img')].map(i => [i.currentSrc, i.complete, i.naturalWidth, i.getBoundingClientRect().width]),
   paras: [...document.querySelectorAll('article p')].map(p => [p.innerText.slice(0, 60), p.getBoundingClientRect().top + window.scrollY]),
-  cut: cut(), hidden_cols: hiddenCols(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || '',
+  cut: cut(), hidden_cols: hiddenCols(), uncaptioned: uncaptioned(), nav: (document.querySelector('.md-nav--primary') || {}).innerText || '',
   repo: [...document.querySelectorAll('header a')].map(a => a.href).filter(h => h.includes('github.com/'))}"""
 JS_CUT = """function cut() {  // tables or images that reach past the content column with no scrolling box inside it to hold them
   const art = document.querySelector('article'), ar = art.getBoundingClientRect(), bad = [];
@@ -161,11 +161,21 @@ JS_COLS = """function hiddenCols() {  // a results table's model and accuracy he
 }
 """
 
+JS_CAPTION = """function uncaptioned() {  // a figure a cell drew needs a one-line caption under it: the next cell, 'Figure: ...'
+  const bad = [];
+  for (const img of document.querySelectorAll('article .jp-OutputArea-output img')) {
+    const cell = img.closest('.jp-Cell'), next = cell && cell.nextElementSibling;
+    if (!next || !/^Figure:/.test(next.innerText.trim())) bad.push((cell ? cell.innerText : '').trim().slice(0, 50));
+  }
+  return [...new Set(bad)];
+}
+"""
+
 def look(driver, url:str, shot:Path|None=None)->dict:
     "Open `url`, wait for it, save a screenshot, return what a reader sees."
     driver.get(url)
     driver.execute_script("return document.readyState")
-    seen = driver.execute_script(JS_CUT + JS_COLS + JS_SEEN)
+    seen = driver.execute_script(JS_CUT + JS_COLS + JS_CAPTION + JS_SEEN)
     if shot: driver.save_screenshot(str(shot))
     return seen
 
@@ -190,6 +200,7 @@ def small_text(imgs:list, site:Path=SITE)->list:
 WIDTHS = (1280, 400)
 COMMON = {'no table or image cut at the column edge': lambda s: not s['cut'],
           'model and accuracy columns in view': lambda s: not s['hidden_cols'],
+          'a caption under every figure': lambda s: not s['uncaptioned'],
           'plot text readable (legends and ticks at least 6 px)': lambda s: not small_text(s['imgs']),
           'the sidebar names the site once': lambda s: [l.strip() for l in s['nav'].splitlines()].count('nodown') <= 1,
           'the repository linked in the header': lambda s: bool(s['repo'])}
@@ -209,6 +220,7 @@ def check_browser(shots:Path, pages:dict, widths:tuple=WIDTHS)->list:
                     for name, ok in {**COMMON, **checks}.items():
                         if not ok(seen): bad.append(f"{path} at {w} px: {name}" + (f" {seen['cut']}" if name.startswith('no table') else '')
                                                     + (f" {seen['hidden_cols']}" if name.startswith('model and') else '')
+                                                    + (f" {seen['uncaptioned']}" if name.startswith('a caption') else '')
                                                     + (f" {small_text(seen['imgs'])}" if name.startswith('plot text') else ''))
                     if (ext := requested_hosts(d) - {'127.0.0.1'}): bad.append(f"{path}: requested {sorted(ext)} from the internet")
             finally: d.quit()

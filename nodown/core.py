@@ -13,10 +13,10 @@ try: import fcntl
 except ImportError: fcntl = None   # not on Windows: claims are then taken without a folder-wide lock
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'HEADERS', 'LINE_STYLES', 'MARKERS', 'default_cache_dir',
-           'save_atomic', 'save_weights', 'weights_file', 'load_weights', 'clean_stale', 'RunClaimed', 'claims_lock',
-           'claim_stale', 'Claim', 'live_claim', 'claim_run', 'finite', 'dumps_strict', 'read_json', 'study_settings',
-           'blank_na', 'readable', 'line_styles']
+__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'HEADERS', 'ACC_FIRST', 'LINE_STYLES', 'MARKERS',
+           'default_cache_dir', 'save_atomic', 'save_weights', 'weights_file', 'load_weights', 'clean_stale',
+           'RunClaimed', 'claims_lock', 'claim_stale', 'Claim', 'live_claim', 'claim_run', 'finite', 'dumps_strict',
+           'read_json', 'study_settings', 'blank_na', 'readable', 'line_styles']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -252,11 +252,14 @@ def _fmt(col:str):
     if col == 'lr': return lambda v: f"{v:g}"
     return (lambda v: f"{v:.3f}") if _THREE.search(col) else (lambda v: f"{v:,.4g}")
 
+ACC_FIRST = ('final_miou', 'miou_std', 'final_acc', 'final_std')   # a results table's columns read first, when present
+
 def readable(df, # a table to show (numbers as saved)
              names:dict|None=None, # column -> header, beside `HEADERS`
             ):
-    "`df` as text for a page: one number format per column, missing values blank, readable headers."
+    "`df` as text for a page: its accuracy first, one number format per column, missing values blank, readable headers."
     import pandas as pd   # here: the core module itself needs no pandas
+    df = df[[c for c in ACC_FIRST if c in df.columns] + [c for c in df.columns if c not in ACC_FIRST]]
     out = df.astype(object).copy()
     for c in df.columns:
         if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]):

@@ -775,10 +775,11 @@ def _style_order(names:tuple)->list:
     rest = sorted((n for n in names if n not in first), key=lambda n: (fams.index(default_cfg(n).family), n))
     return list(dict.fromkeys(first)) + rest
 
-def model_style(name:str, # a registered name (another name gets a style from its hash)
+def model_style(name:str, # a registered name, or its class name ('VGG_4'); another name gets a style from its hash
                )->dict:
     "The keyword arguments (`color`, `marker`, `ls`) that draw `name` in every figure: one look per model."
     order = _style_order(tuple(list_models()))
+    name = name.lower() if name not in order and name.lower() in order else name
     i = order.index(name) if name in order else len(order) + zlib.crc32(name.encode()) % len(STYLE_COLORS)
     k = i // len(STYLE_COLORS)
     return dict(color=STYLE_COLORS[i % len(STYLE_COLORS)], marker=STYLE_MARKERS[(i + k) % len(STYLE_MARKERS)],

@@ -33,12 +33,14 @@ def test_content_checker_can_fail(tmp_path):
                                    '<div data-mime-type="application/vnd.jupyter.stderr">UserWarning</div>')
     (tmp_path/'cli.html').write_text('<pre>usage: nodown models</pre>')
     (tmp_path/'experiments').mkdir()
-    (tmp_path/'experiments'/'zoo.html').write_text('<table><tr><td>vgg_4</td><td>NaN</td></tr></table>')
+    (tmp_path/'experiments'/'zoo.html').write_text('<table><tr><td>vgg_4</td><td>NaN</td></tr></table>'
+                                                   '<a href="https://nodown.github.io/nodown/models.html">Models</a>')
     (tmp_path/'models.html').write_text('<table><tr><th>VGG4</th><th>vgg_4</th><td>25474</td></tr>'
                                         '<tr><th>vgg4_avg</th><td>25474</td></tr></table>')
     bad = check_site.check_content(tmp_path)
     for what in ('progress-bar frames', 'NoneType', 'stderr box', 'usage of `nodown compare`', "'In [ ]:'",
-                 'zoo.html: a NaN cell', 'zoo.html: no Open in Colab link', 'vgg4_blur is not in the models table'):
+                 'zoo.html: a NaN cell', 'zoo.html: no Open in Colab link', 'vgg4_blur is not in the models table',
+                 'zoo.html: 1 absolute link(s) to the hosted site'):
         assert any(what in b for b in bad), (what, bad)
     assert not any(f'{n} is not in the models table' in b for b in bad for n in ('vgg_4', 'vgg4_avg')), bad
 
@@ -55,8 +57,9 @@ have_browser = bool((shutil.which('chromium') or shutil.which('chromium-browser'
 @pytest.mark.skipif(not have_browser and not os.environ.get('CI'), reason='no chromium/chromedriver here (CI installs them)')
 def test_in_browser(site, tmp_path):
     shots = Path(os.environ.get('NODOWN_SHOTS', tmp_path))
-    assert check_site.check_browser(shots, check_site.PAGES) == []
-    assert len(list(shots.glob('*.png'))) == len(check_site.PAGES) * len(check_site.WIDTHS)
+    pages = check_site.all_pages(site)   # every page, at 1280 and 400 px
+    assert check_site.check_browser(shots, pages) == []
+    assert len(list(shots.glob('*.png'))) == len(pages) * len(check_site.WIDTHS) and len(pages) > 20
 
 @pytest.mark.skipif(not have_browser and not os.environ.get('CI'), reason='no chromium/chromedriver here (CI installs them)')
 def test_browser_finds_cut_tables(tmp_path):
@@ -95,3 +98,24 @@ def test_answer_check_can_fail():
     assert ok({'paras': [['Do convolutional networks need', 90], ['At equal width, no: the best', 180]]})
     assert not ok({'paras': [['At equal width, no: the best', 900]]})
     assert not ok({'paras': [['Every architecture of the debate', 120]]})
+
+@pytest.mark.skipif(not have_browser and not os.environ.get('CI'), reason='no chromium/chromedriver here (CI installs them)')
+def test_browser_finds_hidden_columns_and_bare_figures(tmp_path):
+    "A results table whose accuracy header scrolls out of view at 400 px, and a figure with no caption under it."
+    (tmp_path/'site').mkdir()
+    wide = ''.join(f'<th>column{i}</th>' for i in range(12))
+    img = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="50" height="20">'
+    out = lambda: f'<div class="jp-Cell"><div class="jp-OutputArea-output">{img}</div></div>'
+    pages = {'hidden.html': f'<article style="width:380px"><div style="overflow-x:auto"><table><thead><tr><th>model</th>{wide}'
+                            '<th>accuracy</th></tr></thead></table></div></article>',
+             'first.html': f'<article style="width:380px"><div style="overflow-x:auto"><table><thead><tr><th>model</th>'
+                           f'<th>accuracy</th>{wide}</tr></thead></table></div></article>',
+             'bare.html': f'<article>{out()}<div class="jp-Cell"><p>Next, the table.</p></div></article>',
+             'captioned.html': f'<article>{out()}<div class="jp-Cell"><p><em>Figure: what it shows.</em></p></div></article>'}
+    for name, text in pages.items(): (tmp_path/'site'/name).write_text(text)
+    srv, base = check_site.serve(tmp_path/'site')
+    d = check_site.chrome(400)
+    try: seen = {p: check_site.look(d, base+p) for p in pages}
+    finally: d.quit(); srv.shutdown()
+    assert (seen['hidden.html']['hidden_cols'], seen['first.html']['hidden_cols']) == (['accuracy'], []), seen
+    assert bool(seen['bare.html']['uncaptioned']) and not seen['captioned.html']['uncaptioned'], seen

@@ -5,7 +5,7 @@ show what a reader expects with no table cut at the column's edge.
 
     python tools/check_site.py links             # every internal link, anchor and resource of _site/
     python tools/check_site.py content           # what every page and the search index must not (or must) hold
-    python tools/check_site.py browser [SHOTS]   # serve _site on 127.0.0.1, open pages in Chromium, save screenshots
+    python tools/check_site.py browser [SHOTS]   # serve _site on 127.0.0.1, open every page in Chromium, save screenshots
 """
 import functools, html, http.server, json, re, shutil, sys, threading
 from html.parser import HTMLParser
@@ -164,7 +164,10 @@ JS_COLS = """function hiddenCols() {  // a results table's model and accuracy he
 JS_CAPTION = """function uncaptioned() {  // a figure a cell drew needs a one-line caption under it: the next cell, 'Figure: ...'
   const bad = [];
   for (const img of document.querySelectorAll('article .jp-OutputArea-output img')) {
-    const cell = img.closest('.jp-Cell'), next = cell && cell.nextElementSibling;
+    let cell = img.closest('.jp-Cell');   // mkdocs-jupyter nests a cell in a wrapper: the caption follows the outermost
+    while (cell && !cell.nextElementSibling && cell.parentElement && cell.parentElement.closest('.jp-Cell'))
+      cell = cell.parentElement.closest('.jp-Cell');
+    const next = cell && cell.nextElementSibling;
     if (!next || !/^Figure:/.test(next.innerText.trim())) bad.push((cell ? cell.innerText : '').trim().slice(0, 50));
   }
   return [...new Set(bad)];
@@ -252,9 +255,13 @@ PAGES = {
                                   'a plot that loaded': lambda s: any(i[2] > 0 for i in s['imgs'])},
 }
 
+def all_pages(site:Path=SITE)->dict:
+    "Every page of `site` (but the 404 page) with the common checks; those of `PAGES` with their own too."
+    return {**{str(p.relative_to(site)): {} for p in sorted(site.rglob('*.html')) if p.name != '404.html'}, **PAGES}
+
 if __name__ == '__main__':
     what = sys.argv[1] if len(sys.argv) > 1 else 'links'
-    if what == 'browser': bad = check_browser(Path(sys.argv[2] if len(sys.argv) > 2 else 'tmp/screenshots'), PAGES)
+    if what == 'browser': bad = check_browser(Path(sys.argv[2] if len(sys.argv) > 2 else 'tmp/screenshots'), all_pages())
     else: bad = check_links() if what == 'links' else check_content()
     print('\n'.join(bad) or f"{what}: all good")
     sys.exit(1 if bad else 0)

@@ -558,7 +558,7 @@ def convmixer_256_8_p1(**kwargs):
 
 @register_model
 def convmixer_64_4(**kwargs):
-    "ConvMixer-64/4, patch 2, kernel 5: a width this CPU trains."
+    "ConvMixer-64/4, patch 2, kernel 5: a width a 2-core CPU trains."
     return ConvMixer(dim=64, depth=4, kernel_size=5, patch_size=2, **kwargs)
 
 @register_model

@@ -12,7 +12,7 @@ import numpy as np, torch
 from .config import RunConfig, config_diff
 
 # %% auto #0
-__all__ = ['CKPT_KEYS', 'rng_state', 'set_rng_state', 'CheckpointError', 'load_checkpoint', 'plain']
+__all__ = ['CKPT_KEYS', 'rng_state', 'set_rng_state', 'CheckpointError', 'load_checkpoint']
 
 # %% ../nbs/03a_checkpoint.ipynb #0d36c182
 def _train_loader(dls):
@@ -64,13 +64,3 @@ def load_checkpoint(path:Path, # a checkpoint written by `EpochLog`
     if cfg is not None and (d := config_diff(ck['config'], cfg)):
         raise CheckpointError(f"checkpoint {path} was written by another config ({d}); {how}")
     return ck
-
-# %% ../nbs/03a_checkpoint.ipynb #67da5c2a
-def plain(o, # a state dict, optimizer state or history
-         ):
-    "`o` with plain tensors, lists for fastcore `L`s, Python numbers for NumPy scalars: what `weights_only` reads."
-    if isinstance(o, dict): return {k: plain(v) for k,v in o.items()}
-    if isinstance(o, tuple): return tuple(plain(v) for v in o)
-    if isinstance(o, list) or type(o).__name__ == 'L': return [plain(v) for v in o]
-    if isinstance(o, torch.Tensor): return o.detach().as_subclass(torch.Tensor)
-    return o.item() if isinstance(o, np.generic) else o

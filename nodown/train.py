@@ -11,7 +11,7 @@ from contextlib import nullcontext, contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-import torch, torch.nn as nn
+import numpy as np, torch, torch.nn as nn
 import fastai
 from .models import create_model, default_cfg, ModelCfg
 from .config import RECIPES, DEFAULT_RECIPE, DataConfig, RunConfig
@@ -26,11 +26,11 @@ from fastai.optimizer import SGD
 from fastai.torch_core import set_seed, rank_distrib, num_distrib, default_device
 from fastprogress.fastprogress import IN_NOTEBOOK
 from .core import save_atomic
-from .checkpoint import rng_state, set_rng_state, load_checkpoint, plain
+from .checkpoint import rng_state, set_rng_state, load_checkpoint
 
 # %% auto #0
 __all__ = ['check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config', 'run_env',
-           'channels_last_speedup', 'speed_settings', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
+           'channels_last_speedup', 'speed_settings', 'plain', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
            'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
            'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
 
@@ -160,6 +160,16 @@ def speed_settings(learn:Learner, # the learner to set up
     if cfg.amp: learn.add_cb(MixedPrecision())
     if cfg.channels_last: learn.model.to(memory_format=torch.channels_last); learn.add_cb(ChannelsLast())
     if cfg.compile: learn.model.compile()   # in place: the state dict keeps its names, checkpoints load either way
+
+# %% ../nbs/03_train.ipynb #67da5c2a
+def plain(o, # a state dict, optimizer state or history
+         ):
+    "`o` with plain tensors, lists for fastcore `L`s, Python numbers for NumPy scalars: what `weights_only` reads."
+    if isinstance(o, dict): return {k: plain(v) for k,v in o.items()}
+    if isinstance(o, tuple): return tuple(plain(v) for v in o)
+    if isinstance(o, list) or type(o).__name__ == 'L': return [plain(v) for v in o]
+    if isinstance(o, torch.Tensor): return o.detach().as_subclass(torch.Tensor)
+    return o.item() if isinstance(o, np.generic) else o
 
 # %% ../nbs/03_train.ipynb #52846685
 class Diverged(Exception):

@@ -174,7 +174,7 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
     dls = data_loaders(src) if executor is None else None      # built once here; each worker builds its own
     for kw in calls:
         kw = dict(kw)
-        compare(src, dls=dls, out=Path(results)/kw.pop('folder', folder), show=show, executor=executor, **kw)
+        compare(source=src, dls=dls, out=Path(results)/kw.pop('folder', folder), show=show, executor=executor, **kw)
     return out
 
 # %% ../nbs/07_study.ipynb #36c00936

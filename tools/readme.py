@@ -37,6 +37,8 @@ def readme()->str:
     nb = nbformat.read(ROOT/'nbs'/'index.ipynb', as_version=4)
     nb.metadata['language_info'] = {'name': 'python'}  # fenced code blocks marked as python
     nb.cells = [c for c in nb.cells if not (c.cell_type == 'code' and '#| hide' in c.source)]   # as on the docs site
+    nb.cells = [c for c in nb.cells if not (c.cell_type == 'markdown' and c.source.startswith('*Figure:'))]   # its figure is
+                                                                                                            # the docs site's
     for c in nb.cells:
         if c.cell_type == 'code' and '#| echo: false' in c.source:   # only its output, as on the docs site
             md = [o['data']['text/markdown'] for o in c.outputs if 'text/markdown' in o.get('data', {})]

@@ -13,10 +13,11 @@ try: import fcntl
 except ImportError: fcntl = None   # not on Windows: claims are then taken without a folder-wide lock
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'HEADERS', 'ACC_FIRST', 'LINE_STYLES', 'MARKERS',
+__all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'HEADERS', 'ACC_FIRST', 'LINE_STYLES', 'MARKERS', 'SERIES_KEY',
            'default_cache_dir', 'save_atomic', 'save_weights', 'weights_file', 'load_weights', 'clean_stale',
            'RunClaimed', 'claims_lock', 'claim_stale', 'Claim', 'live_claim', 'claim_run', 'finite', 'dumps_strict',
-           'read_json', 'study_settings', 'blank_na', 'readable', 'line_styles']
+           'read_json', 'study_settings', 'blank_na', 'readable', 'line_styles', 'figure_series', 'repeated_colours',
+           'tag_figures']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -275,3 +276,57 @@ def line_styles(n:int, # how many lines
     "`n` keyword sets for `plt.plot`, colours and markers distinct; past ten lines a colour returns with another style."
     return [dict(color=f'C{i % 10}', ls=LINE_STYLES[(i // 10 if n > 10 else i) % 4], marker=MARKERS[(i + i // 10) % 10])
             for i in range(n)]
+
+# %% ../nbs/00a_core.ipynb #4ff0e4aa
+def _colour(artist)->str|None:
+    "The colour a legend shows for `artist` (a line, a collection, a patch, or a container of them), as hex."
+    from matplotlib.colors import to_hex
+    from matplotlib.container import Container
+    if isinstance(artist, Container): artist = next(iter(artist.get_children()), None)
+    if artist is None: return None
+    if hasattr(artist, 'get_color') and not hasattr(artist, 'get_facecolors'): c = artist.get_color()   # a line
+    elif hasattr(artist, 'get_facecolors'):                                                           # a collection
+        fc = artist.get_facecolors(); c = fc[0] if len(fc) and fc[0][3] > 0 else next(iter(artist.get_edgecolors()), None)
+    else: c = artist.get_facecolor() if hasattr(artist, 'get_facecolor') else None                   # a patch
+    return None if c is None else to_hex(c)
+
+def figure_series(fig, # a matplotlib `Figure`
+                 )->list:
+    "`[label, colour]` of every labelled artist of `fig` (what its legends show), each pair once, in drawing order."
+    pairs = {}
+    for ax in fig.axes:
+        for h, l in zip(*ax.get_legend_handles_labels()): pairs.setdefault((l, _colour(h)), None)
+    for leg in fig.legends:
+        for h, t in zip(leg.legend_handles, leg.get_texts()): pairs.setdefault((t.get_text(), _colour(h)), None)
+    return [list(k) for k in pairs]
+
+def repeated_colours(series:list, # `[label, colour]` pairs, from `figure_series`
+                    )->list:
+    "`'colour: label, label'` for each colour that two different labels of one figure share."
+    by = {}
+    for label, c in series:
+        if c is not None and label not in by.setdefault(c, []): by[c].append(label)
+    return [f"{c}: {', '.join(ls)}" for c, ls in by.items() if len(ls) > 1]
+
+# %% ../nbs/00a_core.ipynb #88b277d0
+SERIES_KEY = 'nodown-series'   # the PNG text chunk that holds a figure's series, as JSON
+
+def tag_figures()->bool:
+    "Make this notebook's PNG figures carry `figure_series` under `SERIES_KEY`; False outside IPython."
+    try: from IPython import get_ipython
+    except ImportError: return False
+    if (ip := get_ipython()) is None: return False
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+    plt.close(plt.figure())   # the inline backend registers its PNG formatter when first used: now, before the wrap
+    png = ip.display_formatter.formatters['image/png']
+    shown = png.lookup_by_type(Figure) if Figure in png.type_printers else None
+    if getattr(shown, 'tags_series', False): return True
+    def tagged(fig):
+        meta = dict(metadata={SERIES_KEY: json.dumps(figure_series(fig))})
+        if shown is not None: return shown(fig, **meta)
+        from IPython.core.pylabtools import print_figure
+        return print_figure(fig, 'png', base64=True, **meta)
+    tagged.tags_series = True
+    png.for_type(Figure, tagged)
+    return True

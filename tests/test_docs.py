@@ -44,6 +44,23 @@ def test_content_checker_can_fail(tmp_path):
         assert any(what in b for b in bad), (what, bad)
     assert not any(f'{n} is not in the models table' in b for b in bad for n in ('vgg_4', 'vgg4_avg')), bad
 
+def test_figure_checker_can_fail(tmp_path):
+    "A figure whose two series share a colour, and one that does not say its series, are both reported."
+    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    from nodown.core import SERIES_KEY, figure_series
+    (tmp_path/'assets'/'figures').mkdir(parents=True)
+    def save(name, colours, tag=True):
+        fig, ax = plt.subplots()
+        for i, c in enumerate(colours): ax.plot([0, i], label=f"net{i}", color=c)
+        fig.savefig(tmp_path/'assets'/'figures'/name, metadata={SERIES_KEY: json.dumps(figure_series(fig))} if tag else None)
+        plt.close(fig)
+    save('same.png', ['C0', 'C0']); save('fine.png', ['C0', 'C1']); save('bare.png', ['C0'], tag=False)
+    (tmp_path/'experiments').mkdir()
+    (tmp_path/'experiments'/'a.html').write_text(''.join(f'<img alt="" src="../assets/figures/{n}.png">' for n in ('same', 'fine', 'bare')))
+    bad = check_site.figure_problems(tmp_path/'experiments'/'a.html', tmp_path)
+    assert bad == ['experiments/a.html: figure same.png gives two series one colour, #1f77b4: net0, net1',
+                   'experiments/a.html: figure bare.png does not say its series (call nodown.core.tag_figures() in its notebook)'], bad
+
 def test_internal_links(site):
     assert check_site.check_links(site) == []
 

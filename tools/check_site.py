@@ -1,7 +1,8 @@
 """Checks of the built docs site (_site/): internal links and anchors resolve, no resource comes from the internet,
-no page shows what a reader should not meet (progress-bar frames, `NoneType`, stderr boxes, prompts in search), the
-CLI page holds every command's usage, and, in headless Chromium over a local server at 1280 and 400 px, the pages
-show what a reader expects with no table cut at the column's edge.
+no page shows what a reader should not meet (progress-bar frames, `NoneType`, stderr boxes, prompts in search, a figure
+whose series share a colour or that does not say its series), the CLI page holds every command's usage, and, in
+headless Chromium over a local server at 1280 and 400 px, the pages show what a reader expects with no table cut at
+the column's edge.
 
     python tools/check_site.py links             # every internal link, anchor and resource of _site/
     python tools/check_site.py content           # what every page and the search index must not (or must) hold
@@ -79,6 +80,21 @@ def check_models_table(site:Path=SITE)->list:
     names = header_cells(page)
     return [f"models.html: {n} is not in the models table" for n in list_models() if n not in names]
 
+FIGURE_SRC = re.compile(r'<img [^>]*src="([^"]*assets/figures/[^"]+\.png)"')
+
+def figure_problems(page:Path, site:Path=SITE)->list:
+    "Figures on `page` that do not say their series (the PNG text `nodown.core.tag_figures` adds), or give two one colour."
+    from PIL import Image
+    from nodown.core import SERIES_KEY, repeated_colours
+    bad, rel = [], page.relative_to(site)
+    for src in dict.fromkeys(FIGURE_SRC.findall(page.read_text(errors='replace'))):
+        f = target(page, src)
+        try: series = Image.open(f).info.get(SERIES_KEY)
+        except OSError: continue   # a missing file is the links check's to report
+        if series is None: bad.append(f"{rel}: figure {f.name} does not say its series (call nodown.core.tag_figures() in its notebook)")
+        else: bad += [f"{rel}: figure {f.name} gives two series one colour, {r}" for r in repeated_colours(json.loads(series))]
+    return bad
+
 def check_content(site:Path=SITE)->list:
     "Problems a reader would meet in the pages' HTML or the search index, and CLI usage that is missing."
     bad = []
@@ -90,6 +106,7 @@ def check_content(site:Path=SITE)->list:
         if NAN_CELL.search(t): bad.append(f"{rel}: a NaN cell in a table (leave it blank and say why)")
         if n := len(ABS_LINK.findall(t)): bad.append(f"{rel}: {n} absolute link(s) to the hosted site (make them relative)")
         if rel.parts[0] == 'experiments' and COLAB not in t: bad.append(f"{rel}: no Open in Colab link")
+        bad += figure_problems(page, site)
     bad += check_models_table(site)
     cli = html.unescape(re.sub(r'<[^>]+>', '', (site/'cli.html').read_text())) if (site/'cli.html').exists() else ''
     from nodown.cli import commands

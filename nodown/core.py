@@ -292,11 +292,12 @@ def _colour(artist)->str|None:
 
 def figure_series(fig, # a matplotlib `Figure`
                  )->list:
-    "`[label, colour]` of every labelled artist of `fig` (what its legends show), each pair once, in drawing order."
+    "`[label, colour]` of every labelled artist and legend entry of `fig`, each pair once, in drawing order."
     pairs = {}
     for ax in fig.axes:
         for h, l in zip(*ax.get_legend_handles_labels()): pairs.setdefault((l, _colour(h)), None)
-    for leg in fig.legends:
+    for leg in [ax.get_legend() for ax in fig.axes] + fig.legends:   # legends may show handles drawn for them only
+        if leg is None: continue
         for h, t in zip(leg.legend_handles, leg.get_texts()): pairs.setdefault((t.get_text(), _colour(h)), None)
     return [list(k) for k in pairs]
 

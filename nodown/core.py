@@ -286,7 +286,8 @@ def _colour(artist)->str|None:
     if artist is None: return None
     if hasattr(artist, 'get_color') and not hasattr(artist, 'get_facecolors'): c = artist.get_color()   # a line
     elif hasattr(artist, 'get_facecolors'):                                                           # a collection
-        fc = artist.get_facecolors(); c = fc[0] if len(fc) and fc[0][3] > 0 else next(iter(artist.get_edgecolors()), None)
+        fc = artist.get_facecolors()   # an open marker shows its edge
+        c = fc[0] if len(fc) and fc[0][3] > 0 else next(iter(artist.get_edgecolors()), None)
     else: c = artist.get_facecolor() if hasattr(artist, 'get_facecolor') else None                   # a patch
     return None if c is None else to_hex(c)
 

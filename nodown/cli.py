@@ -257,21 +257,24 @@ def command_help(cmd:str|None=None, # a name from `commands()`; None: the top-le
         return next(a for a in p._actions if isinstance(a, argparse._SubParsersAction)).choices[cmd].format_help()
 
 # %% ../nbs/06_cli.ipynb #bbaf3eb1
-_interrupts = []   # the SIGINTs the running command has received
+_interrupts = []   # the stop signals (SIGINT, SIGTERM) the running command has received
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)   # Ctrl-C, and `kill` or a scheduler's stop
 
 def _on_ctrl_c(sig, frame):
-    "SIGINT handler: the first raises `KeyboardInterrupt` (the command cleans up), a second exits at once."
+    "SIGINT or SIGTERM handler: the first raises `KeyboardInterrupt` (the command cleans up), a second exits at once."
     _interrupts.append(sig)
-    if len(_interrupts) > 1: print("nodown: interrupted again; exiting now", file=sys.stderr); os._exit(130)
+    if len(_interrupts) > 1:
+        print("nodown: interrupted again; exiting now", file=sys.stderr); os._exit(128 + _interrupts[0])
     raise KeyboardInterrupt
 
 @contextmanager
 def ctrl_c_handled():
-    "Within it, SIGINT is `_on_ctrl_c`'s, whatever the parent set; the previous handler comes back after."
+    "Within it, SIGINT and SIGTERM are `_on_ctrl_c`'s, whatever the parent set; the previous handlers come back after."
     if threading.current_thread() is not threading.main_thread(): yield; return
-    old = signal.signal(signal.SIGINT, _on_ctrl_c); _interrupts.clear()
+    old = {s: signal.signal(s, _on_ctrl_c) for s in STOP_SIGNALS}; _interrupts.clear()
     try: yield
-    finally: signal.signal(signal.SIGINT, old)
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
 
 # %% ../nbs/06_cli.ipynb #f0d93b86
 def main(argv:list|None=None, # the arguments (default: `sys.argv[1:]`)
@@ -280,15 +283,15 @@ def main(argv:list|None=None, # the arguments (default: `sys.argv[1:]`)
     with ctrl_c_handled(): return _run(build_parser().parse_args(argv))
 
 def _run(a)->int:
-    "Run the parsed command `a`: one line and exit status 2 for bad input, 130 when interrupted."
+    "Run the parsed command `a`: one line and exit status 2 for bad input, 130 on Ctrl-C, 143 on SIGTERM."
     try: return a.func(a) or 0
     except BrokenPipeError:   # the reader went away (`nodown models | head`): nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno()); return 0
-    except KeyboardInterrupt:
-        print(f"nodown: interrupted; finished runs and the last epoch's checkpoint are kept in "
-              f"{getattr(a, 'out', '.')}",
-              file=sys.stderr)
-        return 130
+    except KeyboardInterrupt:   # Ctrl-C, or SIGTERM: the runs' claims are released on the way out
+        sig = _interrupts[0] if _interrupts else signal.SIGINT
+        print(f"nodown: {'terminated' if sig == signal.SIGTERM else 'interrupted'}; finished runs and the last epoch's "
+              f"checkpoint are kept in {getattr(a, 'out', '.')}", file=sys.stderr)
+        return 128 + sig
     except (ValueError, OSError) as e:
         print(f"nodown: error: {e}", file=sys.stderr); return 2
 

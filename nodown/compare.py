@@ -16,19 +16,21 @@ from matplotlib.ticker import MaxNLocator, LogLocator, FuncFormatter, NullFormat
 from .models import list_models, default_cfg, model_style
 from .stats import model_stats
 from .core import save_atomic, dumps_strict, read_json, clean_stale
-from .core import claim_run, claims_lock, live_claim, RunClaimed, STALE_AFTER
+from .core import claim_run, claims_lock, live_claim, RunClaimed, ClaimLost, Claim, STALE_AFTER
 from .core import WEIGHTS, OLD_WEIGHTS, save_weights, load_weights, weights_file
 from .data import folder_dl, source_path, source_name
 from .segdata import data_loaders
 from .config import DataConfig, RunConfig, DEFAULT_RECIPE, RUNS, EVAL_BS, config_diff
-from .train import resolve, loaders_data, train_config, build_model
+from .train import resolve, loaders_data, train_config, build_model, EpochLog
+from fastai.callback.core import Callback
 from .checkpoint import load_checkpoint
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
 __all__ = ['POST_MODELS', 'SKIPPED', 'EVAL_STATUSES', 'MAX_SERIES', 'check_out_dir', 'run_name', 'load_results', 'summarize',
-           'run_status', 'check_run', 'run_one', 'task_loaders', 'run_task', 'task_of', 'compare', 'local_pool',
-           'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis', 'plot_tradeoff']
+           'run_status', 'check_run', 'ClaimGuard', 'run_one', 'task_loaders', 'run_task', 'task_of', 'compare',
+           'local_pool', 'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis',
+           'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
 POST_MODELS = tuple(sorted(list_models(tag='post'),
@@ -111,25 +113,37 @@ def check_run(d:Path, # the run's folder
     "'done', 'diverged', 'resume' or 'new' for run folder `d`; a `ValueError` when it holds another config."
     return run_status(d, cfg)[0]
 
+# %% ../nbs/04_compare.ipynb #cg0a0002
+class ClaimGuard(Callback):
+    "Stop training, before an epoch's checkpoint is written, once `claim` has been taken over (`ClaimLost`)."
+    order = EpochLog.order - 1   # just before `EpochLog` writes the checkpoint
+    def __init__(self,
+                 claim:Claim, # the run's claim, from `claim_run`
+                ): self.claim = claim
+    def after_epoch(self): self.claim.check()
+
 # %% ../nbs/04_compare.ipynb #0a0dec49
 def run_one(cfg:RunConfig, # the run
             dls, # the `DataLoaders` `cfg` was made from
             out:Path, # the results folder
             show:bool|str='auto', # see `train_config`
             status:tuple|None=None, # `run_status` of the run's folder, when the caller has it (not checked again)
+            claim:Claim|None=None, # the run's claim: training stops (`ClaimLost`) once another process takes it over
            )->dict:
     "Train one run into `out/<model>-s<seed>` (resuming its checkpoint), save result, history and weights; return it."
     d = out/run_name(cfg.model, cfg.seed)
     st, found = status or run_status(d, cfg)
     if st in ('done', 'diverged'): return found
     d.mkdir(parents=True, exist_ok=True)
-    try: learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show, state=found)   # the model: built once, here
+    guard = [ClaimGuard(claim)] if claim else None
+    try: learn, info = train_config(cfg, dls, ckpt=d/'ckpt.pth', show=show, cbs=guard, state=found)   # built once, here
     except BaseException:
         if d.is_dir() and not any(d.iterdir()): d.rmdir()   # a run that failed before its first epoch leaves no folder
         raise
     st = model_stats(learn.model, getattr(dls, 'input_size', (3, 32, 32)))
     res = dict(model=cfg.model, seed=cfg.seed, params=st['params'], MMACs=round(st['macs']/1e6, 2), rf=st['rf'],
                vocab=list(dls.vocab), data_report=getattr(dls, 'data_report', None), **info)
+    if claim: claim.check()   # still this process's run: nothing is written otherwise
     if rank_distrib() == 0:  # one writer when data-parallel
         save_atomic(pd.DataFrame(res['history']).to_csv(index=False), d/'history.csv', parents=False)
         if res['status'] == 'finished':
@@ -176,7 +190,11 @@ def run_task(cfg:RunConfig, # a resolved run, its data hash filled in
     with claim:
         st = planned[0] if planned and _stamp(d) == planned[1] else run_status(d, cfg)
         if st[0] in ('done', 'diverged'): return st[1]
-        r = run_one(cfg, dls or task_loaders(cfg, data), out, show, st)
+        try: r = run_one(cfg, dls or task_loaders(cfg, data), out, show, st, claim)
+        except ClaimLost as e:   # stalled, and taken over meanwhile: the new holder finishes it
+            print(f"note: {d.name} was taken over by process {e.holder.get('pid', '?')} on {e.holder.get('host', '?')} "
+                  f"while this process was stalled; left to it", flush=True)
+            return dict(model=cfg.model, seed=cfg.seed, status='claimed', holder=e.holder)
         with claims_lock(out): _save_summary(out)   # rebuilt from the run folders by each finisher, one at a time
     return r
 

@@ -15,9 +15,9 @@ except ImportError: fcntl = None   # not on Windows: claims are then taken witho
 # %% auto #0
 __all__ = ['WEIGHTS', 'OLD_WEIGHTS', 'CLAIMS', 'STALE_AFTER', 'HEADERS', 'ACC_FIRST', 'LINE_STYLES', 'MARKERS', 'SERIES_KEY',
            'default_cache_dir', 'save_atomic', 'save_weights', 'weights_file', 'load_weights', 'clean_stale',
-           'RunClaimed', 'claims_lock', 'claim_stale', 'Claim', 'live_claim', 'claim_run', 'finite', 'dumps_strict',
-           'read_json', 'study_settings', 'blank_na', 'readable', 'line_styles', 'figure_series', 'repeated_colours',
-           'tag_figures']
+           'RunClaimed', 'claims_lock', 'claim_stale', 'ClaimLost', 'Claim', 'live_claim', 'claim_run', 'finite',
+           'dumps_strict', 'read_json', 'study_settings', 'blank_na', 'readable', 'line_styles', 'figure_series',
+           'repeated_colours', 'tag_figures']
 
 # %% ../nbs/00a_core.ipynb #8994daf8
 def _file_mode()->int:
@@ -149,8 +149,11 @@ def claim_stale(held:dict, # a claim's record
     return bool(gone) or age > stale_after
 
 # %% ../nbs/00a_core.ipynb #cl0a0004
+class ClaimLost(RunClaimed):
+    "This process's claim on a run was taken over (it stalled past `STALE_AFTER`) or removed; `holder` is the new one."
+
 class Claim:
-    "A claim held by this process on one run, touched every `beat` seconds by a thread until `release`."
+    "A claim held by this process on one run, touched every `beat` seconds by a thread while it is still this one's."
     def __init__(self,
                  f:Path, # the claim file, written by `claim_run`
                  token:str, # what this holder wrote in it (a claim taken over since holds another)
@@ -160,14 +163,24 @@ class Claim:
         self._t = threading.Thread(target=self._beat, args=(beat,), daemon=True); self._t.start()
     def _beat(self, beat):
         while not self._stop.wait(beat):
+            if not self.held(): continue   # taken over: the new holder's heartbeat keeps it, never this one's
             try: os.utime(self.f)
             except OSError: pass   # removed meanwhile: release will find it gone
+    def held(self)->bool:
+        "Whether the claim file still holds this holder's token: not taken over since, nor removed."
+        return _lock_holder(self.f).get('token') == self.token
+    def check(self):
+        "`ClaimLost`, naming the new holder, once this claim is no longer this process's: it must stop writing."
+        if self.held(): return
+        h = _lock_holder(self.f)
+        raise ClaimLost(f"{self.f.stem} was taken over by process {h.get('pid', '?')} on {h.get('host', '?')} while "
+                        f"this process was stalled; this process stops it without writing", h)
     def release(self):
         "Stop the heartbeat and remove the claim, if it is still this one."
         self._stop.set(); self._t.join()
         if not self.f.parent.is_dir(): return   # the results folder went away with it
         with claims_lock(self.f.parent.parent):
-            if _lock_holder(self.f).get('token') == self.token: self.f.unlink(missing_ok=True)
+            if self.held(): self.f.unlink(missing_ok=True)
     def __enter__(self): return self
     def __exit__(self, *exc): self.release()
 

@@ -206,6 +206,18 @@ def test_ctrl_c_when_the_shell_ignores_it(tmp_path):
     assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err, err
     assert ck.exists() and not (tmp_path/'vgg4_large_filter-s0'/'result.json').exists()
 
+def test_sigterm_releases_the_claim(tmp_path):
+    "`kill` (SIGTERM) mid-run, as a scheduler or `kill` stops a job: one line, exit 143, checkpoint kept, claim released."
+    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', 'compare', 'vgg4_large_filter', '--data', 'sample',
+                          '--epochs', '3', '--out', str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ck, claim, t = tmp_path/'vgg4_large_filter-s0'/'ckpt.pth', tmp_path/'.claims'/'vgg4_large_filter-s0.json', time.time()
+    while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.1)
+    assert ck.exists() and claim.exists(), p.communicate()
+    p.send_signal(signal.SIGTERM)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 143 and 'nodown: terminated' in err and 'Traceback' not in err, (p.returncode, err)
+    assert ck.exists() and not claim.exists() and not (tmp_path/'vgg4_large_filter-s0'/'result.json').exists()
+
 def test_second_ctrl_c_exits_at_once():
     "A second Ctrl-C while the first is being handled (saving, cleaning up) ends the process at once, exit 130."
     code = ("import os, signal, time\nfrom nodown.cli import ctrl_c_handled\nwith ctrl_c_handled():\n"

@@ -77,6 +77,30 @@ def test_killed_worker_is_taken_over(tmp_path):
     assert res['status'] == 'finished' and res['resumed_from'] >= 1 and len(res['history']) == 3
     assert not claim.exists() and not ck.exists()
 
+def test_stalled_worker_stops_when_taken_over(tmp_path):
+    "A worker stopped past the claim's staleness and taken over meanwhile writes nothing more once it wakes, and waits."
+    import torch
+    args = ['compare', 'vgg4_large_filter', '--data', 'sample', '--epochs', '4', '--out', str(tmp_path)]
+    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True)
+    ck, claim, t = tmp_path/'vgg4_large_filter-s0'/'ckpt.pth', tmp_path/'.claims'/'vgg4_large_filter-s0.json', time.time()
+    while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.05)
+    assert ck.exists(), p.communicate()
+    p.send_signal(signal.SIGSTOP)   # stalled (as a suspended job, or a paused host)
+    try:
+        epoch = torch.load(ck, weights_only=False)['epoch']
+        mine = json.loads(claim.read_text())
+        theirs = dict(mine, pid=os.getpid(), token='theirs')   # what a taker writes (this live test process holds it)
+        claim.write_text(json.dumps(theirs))
+    finally: p.send_signal(signal.SIGCONT)
+    out, t = '', time.time()
+    while 'waiting for 1 run' not in out and time.time()-t < 300 and p.poll() is None: out += p.stdout.readline()
+    p.kill(); out += p.communicate()[0]
+    assert 'was taken over by process' in out and 'waiting for 1 run' in out and 'Traceback' not in out, out
+    assert torch.load(ck, weights_only=False)['epoch'] == epoch < 3   # no checkpoint written after the takeover
+    assert not (tmp_path/'vgg4_large_filter-s0'/'result.json').exists()
+    assert json.loads(claim.read_text())['token'] == 'theirs'   # and the taker's claim left alone
+
 def test_two_compares_share_a_folder(tmp_path):
     "Two compares into one folder at once, with overlapping grids: each run is trained once, both return every run."
     a = ['vgg_4', 'vgg4_avg', 'vgg4_stride', 'vgg4_blur']

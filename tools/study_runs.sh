@@ -7,7 +7,8 @@
 # START:STOP: only those rows of its table, e.g. frontier:0:11 for the frontier's first rung)
 # NODOWN_JOBS=N trains each row's runs on N local worker processes (`local_pool`; on 2 CPU cores 2 workers of one
 # thread trained a grid 1.16x faster than one worker of two: bench/grid_workers.py); unset: one run at a time.
-# Any number of these may run at once, on hosts sharing results/: each run is claimed, so each trains once.
+# Any number of these may run at once, on hosts sharing results/: each run is claimed, so each trains once. Stop one
+# with `kill -TERM` (its claim is released and the last epoch's checkpoint kept).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${NODOWN_DATA:?set NODOWN_DATA to the CIFAR-10 training split (folder or archive in fastai layout)}"
@@ -15,9 +16,13 @@ for arg in ${@:-post zoo}; do
   echo "== $(date +%T) study $arg"
   python -c "
 import os, sys; from contextlib import nullcontext; from nodown.study import run_study; from nodown.compare import local_pool
+from nodown.cli import ctrl_c_handled   # SIGTERM as Ctrl-C: the run's claim is released, its checkpoint kept
 name, *r = sys.argv[1].split(':'); rows = slice(*(int(x) if x else None for x in r)) if r else slice(None)
 jobs = int(os.environ.get('NODOWN_JOBS') or 0)
-with local_pool(jobs) if jobs else nullcontext() as pool:
-    run_study(name, sys.argv[2], 'results', show='auto', rows=rows, executor=pool)" "$arg" "$NODOWN_DATA"
+try:
+    with ctrl_c_handled(), local_pool(jobs) if jobs else nullcontext() as pool:
+        run_study(name, sys.argv[2], 'results', show='auto', rows=rows, executor=pool)
+except KeyboardInterrupt: sys.exit('stopped: finished runs and the last checkpoint are kept; the same command resumes')
+" "$arg" "$NODOWN_DATA"
 done
 echo "== $(date +%T) done"

@@ -131,17 +131,23 @@ class DiffStride(nn.Module):
             )->int:
         "The output side for input side `n` at stride `s`: where the mask is not 0."
         return min(n, 2*math.ceil(n/(2*(self.init if s.is_meta else float(s.detach()))) + self.smoothness))
-    def _mask(self, n:int, s:torch.Tensor, device)->torch.Tensor:
-        "The centred 1-D mask of a side: 1 up to `n/(2s)`, a linear ramp of `smoothness` bins, cropped to `side`."
-        f = centred_freqs(self.side(n, s), device).abs()
-        return ((self.smoothness + n/(2*s) - f)/self.smoothness).clamp(0, 1)
+    def ramp(self, f:torch.Tensor, # frequencies (any sign)
+             n:int, # the input side
+             s:torch.Tensor, # its stride
+            )->torch.Tensor:
+        "The mask at frequencies `f`: 1 up to `n/(2s)`, then a linear ramp to 0 over `smoothness` bins."
+        return ((self.smoothness + n/(2*s) - f.abs())/self.smoothness).clamp(0, 1)
     def strides(self)->torch.Tensor:
         "The (height, width) strides in use: at least 1, with the gradient of the raw ones (so it reaches 1 too)."
         return self.stride + (self.stride.clamp(min=1.) - self.stride).detach()
-    def forward(self, x):
-        s = self.strides()
-        mh, mw = self._mask(x.shape[-2], s[0], x.device), self._mask(x.shape[-1], s[1], x.device)
-        return spectral_crop(x, len(mh), len(mw), mh[:, None]*mw[None, :])
+    def forward(self, x):   # with a real FFT: the masked crop is conjugate-symmetric, so half the spectrum is enough
+        s, (H, W) = self.strides(), x.shape[-2:]
+        h, w = self.side(H, s[0]), self.side(W, s[1])
+        mh = self.ramp(torch.fft.fftfreq(h, 1/h, device=x.device).to(s.dtype), H, s[0])   # rows: 0, 1, ..., -1
+        mw = self.ramp(torch.arange(w//2 + 1, device=x.device, dtype=s.dtype), W, s[1])   # columns: 0 ... w//2
+        X = torch.fft.rfft2(x, norm='forward')[..., :w//2 + 1]
+        if h < H: X = torch.cat([X[..., :(h+1)//2, :], X[..., H - h//2:, :]], -2)   # rows -h//2 ... (h-1)//2
+        return torch.fft.irfft2(X*(mh[:, None]*mw[None, :]), s=(h, w), norm='forward').to(x.dtype)
 
 # %% ../nbs/00_layers.ipynb #8e12a531
 DOWNSAMPLE_KINDS = ('max', 'avg', 'stride', 'conv', 'pixel_unshuffle', 'blur', 'aps', 'spectral', 'diffstride', 'none')

@@ -61,14 +61,19 @@ def test_submitit_local_executor(tmp_path, reference):
     finally: os.environ.pop('OMP_NUM_THREADS')
     assert numbers(tmp_path/'runs') == reference
 
+def worker_at_first_checkpoint(out:Path, epochs:int):
+    "A CLI worker training `vgg4_large_filter` into `out`, once its first checkpoint is written: args, process, files."
+    args = ['compare', 'vgg4_large_filter', '--data', 'sample', '--epochs', str(epochs), '--out', str(out)]
+    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True)
+    ck, claim, t = out/'vgg4_large_filter-s0'/'ckpt.pth', out/'.claims'/'vgg4_large_filter-s0.json', time.time()
+    while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.05)
+    assert ck.exists() and p.poll() is None, p.communicate()
+    return args, p, ck, claim
+
 def test_killed_worker_is_taken_over(tmp_path):
     "A worker killed mid-run leaves its claim and checkpoint; the next compare takes the claim over and finishes."
-    args = ['compare', 'vgg4_large_filter', '--data', 'sample', '--epochs', '3', '--out', str(tmp_path)]
-    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         text=True)
-    ck, claim, t = tmp_path/'vgg4_large_filter-s0'/'ckpt.pth', tmp_path/'.claims'/'vgg4_large_filter-s0.json', time.time()
-    while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.1)
-    assert ck.exists() and p.poll() is None, p.communicate()
+    args, p, ck, claim = worker_at_first_checkpoint(tmp_path, 3)
     p.send_signal(signal.SIGKILL); p.wait()
     assert json.loads(claim.read_text())['pid'] == p.pid   # left behind by the killed process
     r = nodown(*args)
@@ -80,12 +85,7 @@ def test_killed_worker_is_taken_over(tmp_path):
 def test_stalled_worker_stops_when_taken_over(tmp_path):
     "A worker stopped past the claim's staleness and taken over meanwhile writes nothing more once it wakes, and waits."
     import torch
-    args = ['compare', 'vgg4_large_filter', '--data', 'sample', '--epochs', '4', '--out', str(tmp_path)]
-    p = subprocess.Popen([sys.executable, '-m', 'nodown.cli', *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         text=True)
-    ck, claim, t = tmp_path/'vgg4_large_filter-s0'/'ckpt.pth', tmp_path/'.claims'/'vgg4_large_filter-s0.json', time.time()
-    while not ck.exists() and time.time()-t < 300 and p.poll() is None: time.sleep(0.05)
-    assert ck.exists(), p.communicate()
+    args, p, ck, claim = worker_at_first_checkpoint(tmp_path, 4)
     p.send_signal(signal.SIGSTOP)   # stalled (as a suspended job, or a paused host)
     try:
         epoch = torch.load(ck, weights_only=False)['epoch']

@@ -25,10 +25,10 @@ from fastai.vision.augment import Resize
 from fastai.torch_core import default_device
 
 # %% auto #0
-__all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'unpack', 'sample_path', 'download', 'source_path', 'source_name',
-           'DataWarning', 'class_depth', 'image_files', 'rgb8', 'decode_images', 'cache_key', 'fingerprint',
-           'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL', 'batch_tfms',
-           'class_of', 'merged_classes', 'cifar_dls', 'folder_dl', 'make_sample']
+__all__ = ['SAMPLE_ARCHIVE', 'IMAGE_EXTS', 'LAYOUT', 'put_in_place', 'unpack', 'sample_path', 'download', 'source_path',
+           'source_name', 'DataWarning', 'class_depth', 'image_files', 'rgb8', 'decode_images', 'cache_key',
+           'fingerprint', 'load_decoded', 'split_files', 'shift_flip', 'ShiftFlip', 'TensorImages', 'TensorDL',
+           'batch_tfms', 'class_of', 'merged_classes', 'cifar_dls', 'folder_dl', 'make_sample']
 
 # %% ../nbs/02_data.ipynb #9fd9dd74
 # the package folder; in this notebook, the one beside it
@@ -36,6 +36,17 @@ _PKG = Path(__file__).parent if '__file__' in globals() else Path('../nodown').r
 SAMPLE_ARCHIVE = _PKG/'data'/'cifar10_sample.tgz'
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.tif', '.tiff', '.webp')
 LAYOUT = "expected fastai's layout: <path>/train/<class>/*.jpg (and optionally <path>/test/<class>/*.jpg)"
+
+# %% ../nbs/02_data.ipynb #5e1c7a20
+def put_in_place(tmp:Path, # a complete folder (with `.complete`) beside `dest`
+                 dest:Path, # where it belongs
+                ):
+    "Move `tmp` to `dest` in one rename, unless another process put a complete copy there first: then drop `tmp`."
+    if not (dest/'.complete').exists():
+        if dest.exists(): os.rename(dest, dest.parent/f"{dest.name}.{os.getpid()}.old.partial")   # an incomplete leftover
+        try: os.rename(tmp, dest); return
+        except OSError: pass   # another process's copy landed between the check and the rename
+    shutil.rmtree(tmp, ignore_errors=True)
 
 # %% ../nbs/02_data.ipynb #99621dcf
 def unpack(archive:Path, # a .tgz / .tar.gz / .tar of a folder in fastai's layout
@@ -57,8 +68,7 @@ def unpack(archive:Path, # a .tgz / .tar.gz / .tar of a folder in fastai's layou
             shutil.rmtree(tmp, ignore_errors=True)
             raise ValueError(f"Archive {archive} is corrupt or truncated ({type(e).__name__}: {e}); copy or download "
                              f"it again") from None
-        (tmp/'.complete').touch()
-        shutil.rmtree(dest, ignore_errors=True); os.replace(tmp, dest)
+        (tmp/'.complete').touch(); put_in_place(tmp, dest)
     return dest
 
 # %% ../nbs/02_data.ipynb #4bc1f22d

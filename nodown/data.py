@@ -43,7 +43,8 @@ def put_in_place(tmp:Path, # a complete folder (with `.complete`) beside `dest`
                 ):
     "Move `tmp` to `dest` in one rename, unless another process put a complete copy there first: then drop `tmp`."
     if not (dest/'.complete').exists():
-        if dest.exists(): os.rename(dest, dest.parent/f"{dest.name}.{os.getpid()}.old.partial")   # an incomplete leftover
+        if dest.exists():   # an incomplete leftover: moved aside in one rename, then removed
+            aside = dest.parent/f"{dest.name}.{os.getpid()}.old.tmp"; os.rename(dest, aside); shutil.rmtree(aside)
         try: os.rename(tmp, dest); return
         except OSError: pass   # another process's copy landed between the check and the rename
     shutil.rmtree(tmp, ignore_errors=True)

@@ -192,8 +192,7 @@ def run_task(cfg:RunConfig, # a resolved run, its data hash filled in
         if st[0] in ('done', 'diverged'): return st[1]
         try: r = run_one(cfg, dls or task_loaders(cfg, data), out, show, st, claim)
         except ClaimLost as e:   # stalled, and taken over meanwhile: the new holder finishes it
-            print(f"note: {d.name} was taken over by process {e.holder.get('pid', '?')} on {e.holder.get('host', '?')} "
-                  f"while this process was stalled; left to it", flush=True)
+            print(f"note: {e.line}; the new holder finishes it", flush=True)
             return dict(model=cfg.model, seed=cfg.seed, status='claimed', holder=e.holder)
         with claims_lock(out): _save_summary(out)   # rebuilt from the run folders by each finisher, one at a time
     return r

@@ -119,7 +119,7 @@ class RunClaimed(OSError):
     def __init__(self,
                  msg:str, # one line: the run, its holder, what to do
                  holder:dict, # the holder's claim record
-                ): super().__init__(msg); self.holder = holder
+                ): super().__init__(msg); self.holder, self.line = holder, msg   # `line` as written, whatever rewrites args
 
 def _lock_holder(f:Path)->dict:
     "The holder recorded in claim file `f`, `{}` when unreadable or not yet written."
@@ -171,10 +171,12 @@ class Claim:
         return _lock_holder(self.f).get('token') == self.token
     def check(self):
         "`ClaimLost`, naming the new holder, once this claim is no longer this process's: it must stop writing."
-        if self.held(): return
-        h = _lock_holder(self.f)
-        raise ClaimLost(f"{self.f.stem} was taken over by process {h.get('pid', '?')} on {h.get('host', '?')} while "
-                        f"this process was stalled; this process stops it without writing", h)
+        h = _lock_holder(self.f)   # read once: what is checked is what the message names
+        if h.get('token') == self.token: return
+        who = (f"taken over by process {h.get('pid', '?')} on {h.get('host', '?')}" if h else
+               "its claim file removed")
+        raise ClaimLost(f"{self.f.stem} was {who} while this process was stalled; this process stops it without "
+                        "writing", h)
     def release(self):
         "Stop the heartbeat and remove the claim, if it is still this one."
         self._stop.set(); self._t.join()

@@ -119,7 +119,7 @@ class RunClaimed(OSError):
     def __init__(self,
                  msg:str, # one line: the run, its holder, what to do
                  holder:dict, # the holder's claim record
-                ): super().__init__(msg); self.holder, self.line = holder, msg   # `line` as written, whatever rewrites args
+                ): super().__init__(msg); self.holder, self.line = holder, msg   # `line`: as written
 
 def _lock_holder(f:Path)->dict:
     "The holder recorded in claim file `f`, `{}` when unreadable or not yet written."

@@ -27,9 +27,9 @@ from .checkpoint import load_checkpoint
 from fastai.torch_core import rank_distrib, num_distrib
 
 # %% auto #0
-__all__ = ['POST_MODELS', 'SKIPPED', 'EVAL_STATUSES', 'MAX_SERIES', 'check_out_dir', 'run_name', 'load_results', 'summarize',
-           'run_status', 'check_run', 'ClaimGuard', 'run_one', 'task_loaders', 'run_task', 'task_of', 'compare',
-           'local_pool', 'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis',
+__all__ = ['POST_MODELS', 'MAX_LOADERS', 'SKIPPED', 'EVAL_STATUSES', 'MAX_SERIES', 'check_out_dir', 'run_name', 'load_results',
+           'summarize', 'run_status', 'check_run', 'ClaimGuard', 'run_one', 'task_loaders', 'run_task', 'task_of',
+           'compare', 'local_pool', 'load_run_model', 'score', 'evaluate', 'plot_history', 'short_number', 'log_axis',
            'plot_tradeoff']
 
 # %% ../nbs/04_compare.ipynb #83d1a247
@@ -153,15 +153,18 @@ def run_one(cfg:RunConfig, # the run
     return res
 
 # %% ../nbs/04_compare.ipynb #gr0a0002
-_LOADERS = {}   # this process's loaders, one per data: a worker decodes each data set once, whatever it trains
+_LOADERS = {}   # this process's loaders, one per data, most recently used last
+MAX_LOADERS = 2   # data sets a worker keeps at once (CIFAR-10 in memory: 150 MB each, on the GPU where there is one)
 
 def task_loaders(cfg:RunConfig, # a resolved config whose `data_hash` is filled in (as `compare` hands them out)
                  data:DataConfig|None=None, # where to read it (its source a path: a saved config keeps only its name)
                 )->object:
-    "The `DataLoaders` of `cfg`'s data in this process, built once per data; a `ValueError` if they hold other data."
+    "The `DataLoaders` of `cfg`'s data in this process, kept for the next run; a `ValueError` if they hold other data."
     k = (data or cfg.data, cfg.data_hash)
-    if k not in _LOADERS:
+    if k in _LOADERS: _LOADERS[k] = _LOADERS.pop(k)   # used again: the most recent
+    else:
         dls = data_loaders(k[0]); cfg.with_data(*loaders_data(dls))   # other images than the config's: one line
+        while len(_LOADERS) >= MAX_LOADERS: _LOADERS.pop(next(iter(_LOADERS)))   # the least recently used goes
         _LOADERS[k] = dls
     return _LOADERS[k]
 

@@ -234,8 +234,8 @@ def _plan(cfgs:list, out:Path, restart:bool)->list:
         plan.append((run_status(d, c), _stamp(d)))
     return plan
 
-def _run_grid(cfgs:list, plan:list, out:Path, show, dls, executor, poll:float, data:DataConfig)->list:
-    "Every run of `cfgs` through `run_task`, here or on `executor`; runs that others hold are waited for, then read."
+def _run_grid(cfgs:list, plan:list, out:Path, show, dls, executor, poll:float, data:DataConfig, wait:bool)->list:
+    "Every run of `cfgs` through `run_task`, here or on `executor`; runs that others hold are waited for (or left)."
     res, todo, first = {}, list(range(len(cfgs))), True
     line = lambda i: f"[{i+1}/{len(cfgs)}] {cfgs[i].model} seed {cfgs[i].seed}" + SKIPPED.get(plan[i][0][0], '')
     while todo:
@@ -250,11 +250,15 @@ def _run_grid(cfgs:list, plan:list, out:Path, show, dls, executor, poll:float, d
             got = {i: f.result() for i, f in futs.items()}
         res.update({i: r for i, r in got.items() if r.get('status') != 'claimed'})
         todo, first = [i for i in todo if i not in res], False
+        if todo and not wait:
+            left = ', '.join(run_name(cfgs[i].model, cfgs[i].seed) for i in todo)
+            print(f"left to the processes that train them: {left}", flush=True)
+            break
         if todo:
             print(f"waiting for {len(todo)} run(s) that other processes train: "
                   f"{', '.join(run_name(cfgs[i].model, cfgs[i].seed) for i in todo)}", flush=True)
             time.sleep(poll)
-    return [res[i] for i in range(len(cfgs))]
+    return [res[i] for i in sorted(res)]
 
 def compare(models:list=POST_MODELS, # registered names
             source:str|DataConfig=DataConfig.source, # a `cifar_dls` source (`seg_dls` to segment) or a `DataConfig`
@@ -273,6 +277,7 @@ def compare(models:list=POST_MODELS, # registered names
             compile:bool=False, # `torch.compile` every net (part of the config: its numbers differ by float rounding)
             executor=None, # an `Executor` (`local_pool`, Dask, submitit): a `run_task` per run on it; None: here
             poll:float=10., # seconds between looks at runs that other processes are training
+            wait:bool=True, # wait for the runs other processes hold; False: leave them, summarize the rest
             **model_kw, # every model's own options (e.g. `width=0.25`), recorded in each config
            )->pd.DataFrame:
     "Train every model with every seed on the same split, save each result as it finishes, return the summary."
@@ -299,7 +304,7 @@ def compare(models:list=POST_MODELS, # registered names
     out = check_out_dir(out)
     plan = _plan(cfgs, out, restart)   # each run checked once, before any trains
     clean_stale(out)  # temporary files of killed runs
-    return summarize(_run_grid(cfgs, plan, out, show, dls, executor, poll, given))
+    return summarize(_run_grid(cfgs, plan, out, show, dls, executor, poll, given, wait))
 
 # %% ../nbs/04_compare.ipynb #gr0a0006
 def _pin_worker(slots, # a shared counter: the workers started so far

@@ -149,6 +149,7 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
               rows:slice=slice(None), # only these rows of the study (e.g. `slice(0, 11)`: the frontier's first rung)
               published:bool=False, # real budget, none of its runs stored: fetch the published runs, train nothing
               executor=None, # see `compare`: each row's runs on its workers (e.g. `local_pool(2)`); None: here
+              wait:bool=True, # see `compare`: False leaves the runs other processes hold and goes on to the next row
              )->Path:
     "Train (or reuse) every run of study `name` into its folder under `results`; return that folder."
     folder, calls = study_runs(name, quick)
@@ -174,7 +175,8 @@ def run_study(name:str, # 'post', 'zoo', 'allcnn' or 'seg'
     dls = data_loaders(src) if executor is None else None      # built once here; each worker builds its own
     for kw in calls:
         kw = dict(kw)
-        compare(source=src, dls=dls, out=Path(results)/kw.pop('folder', folder), show=show, executor=executor, **kw)
+        compare(source=src, dls=dls, out=Path(results)/kw.pop('folder', folder), show=show, executor=executor,
+                wait=wait, **kw)
     return out
 
 # %% ../nbs/07_study.ipynb #36c00936

@@ -275,6 +275,7 @@ def compare(models:list=POST_MODELS, # registered names
             channels_last:bool|None=None, # memory format; default: on (part of the config)
             amp:bool|None=None, # mixed precision; default: on CUDA only (part of the config)
             compile:bool=False, # `torch.compile` every net (part of the config: its numbers differ by float rounding)
+            flush_denormal:bool=False, # flush denormal floats to zero on a CPU: faster, part of the config
             executor=None, # an `Executor` (`local_pool`, Dask, submitit): a `run_task` per run on it; None: here
             poll:float=10., # seconds between looks at runs that other processes are training
             wait:bool=True, # wait for the runs other processes hold; False: leave them, summarize the rest
@@ -289,7 +290,8 @@ def compare(models:list=POST_MODELS, # registered names
                          "not ready DataLoaders")
     given = data   # where the workers read it: its source as given (a path), not only its name
     cfgs = [resolve(RunConfig(m, recipe, epochs, lr.get(m) if isinstance(lr, dict) else lr, s, data, model_kw, amp=amp,
-                              channels_last=channels_last, compile=bool(compile)), dls.device if dls else None)
+                              channels_last=channels_last, compile=bool(compile),
+                              flush_denormal=bool(flush_denormal)), dls.device if dls else None)
             for m in models for s in seeds]   # every run's config, before any data is read; nothing built
     task_of(cfgs)   # one task: their data must be the same
     dls = dls or data_loaders(cfgs[0].data)

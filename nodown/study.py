@@ -17,13 +17,14 @@ from .config import DataConfig
 from .models import default_cfg
 
 # %% auto #0
-__all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'STRIDE_STARTS', 'STRIDE_COSTS', 'DOCS', 'PAGES',
-           'BUDGETS', 'FINDINGS', 'RESULT_STUDIES', 'study_runs', 'ladder_rows', 'ladder_speed', 'stride_runs',
-           'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table', 'quick_note',
-           'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs', 'frontier_points',
-           'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict', 'frontier_finding', 'stride_groups',
-           'strides_finding', 'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched',
-           'zoo_cost_finding', 'findings', 'findings_md', 'headline_md', 'answer_md', 'results_table', 'results_md']
+__all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'FRONTIER_FLUSHED', 'STRIDE_STARTS', 'STRIDE_COSTS',
+           'DOCS', 'PAGES', 'BUDGETS', 'FINDINGS', 'RESULT_STUDIES', 'study_runs', 'ladder_rows', 'ladder_speed',
+           'stride_runs', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table',
+           'quick_note', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
+           'frontier_points', 'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict',
+           'frontier_finding', 'stride_groups', 'strides_finding', 'allcnn_finding', 'consistencies',
+           'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding', 'findings', 'findings_md',
+           'headline_md', 'answer_md', 'results_table', 'results_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -69,20 +70,24 @@ FRONTIER_LADDER = dict(   # widths that put each zoo net at about 2, 6 and 25 MM
     vgg4_dilation_same=(0.25, 0.5, 1), convmixer_64_4=(0.5, 1, 2.25), convmixer_64_4_p1=(0.25, 0.45, 1),
     vgg4_large_filter=(0.15, 0.25, 0.35))
 FRONTIER_ONE_SEED = ('vgg4_large_filter',)   # about 30x slower than VGG_4 at equal width on a CPU
+FRONTIER_FLUSHED = (('convmixer_64_4', 2.25),)   # with `flush_denormal`: unflushed, its later epochs ran 5x slower
 
 def ladder_rows(ladder:dict, # {model: widths, cheapest first}
                 seeds:tuple=(0, 1, 2), # seeds of every point
                 one_seed:tuple=(), # models with the first seed only
+                flushed:tuple=(), # (model, width) points trained with `flush_denormal=True`
                )->list:
     "One study row per (model, width), rung by rung; width 1 is the zoo's run (its folder, no option)."
     rungs = range(max(map(len, ladder.values())))
     return [dict(models=[m], seeds=seeds[:1] if m in one_seed else seeds,
                  **(dict(folder='zoo_{epochs}ep') if ws[k] == 1
-                    else dict(width=ws[k], folder='frontier_{epochs}ep/w{width:g}')))
+                    else dict(width=ws[k], folder='frontier_{epochs}ep/w{width:g}')),
+                 **(dict(flush_denormal=True) if (m, ws[k]) in flushed else {}))
             for k in rungs for m, ws in ladder.items() if k < len(ws)]
 
 STUDIES['frontier'] = dict(folder='frontier_{epochs}ep', epochs=10, quick=dict(seeds=(0,)),
-                           runs=ladder_rows(FRONTIER_LADDER, one_seed=FRONTIER_ONE_SEED))
+                           runs=ladder_rows(FRONTIER_LADDER, one_seed=FRONTIER_ONE_SEED,
+                                            flushed=FRONTIER_FLUSHED))
 
 # %% ../nbs/07_study.ipynb #fr0c0c02
 def ladder_speed(ladder:dict=None, # {model: widths}; default `FRONTIER_LADDER`
@@ -114,8 +119,8 @@ def ladder_speed(ladder:dict=None, # {model: widths}; default `FRONTIER_LADDER`
 STRIDE_STARTS, STRIDE_COSTS = (2, 1), (0, 0.01, 0.1)   # where the strides start; the compute term's weight per MMAC
 
 STUDIES['strides'] = dict(folder='strides_{epochs}ep', epochs=10, quick=dict(seeds=(0,)), runs=[
-    dict(models=['vgg4_spectral'], seeds=(0, 1, 2)),
-    *[dict(models=['vgg4_diffstride'], init_stride=i, cost_weight=c, seeds=(0, 1, 2),
+    dict(models=['vgg4_spectral'], seeds=(0, 1, 2), flush_denormal=True),
+    *[dict(models=['vgg4_diffstride'], init_stride=i, cost_weight=c, seeds=(0, 1, 2), flush_denormal=True,
            folder='strides_{epochs}ep/i{init_stride:g}_c{cost_weight:g}')
       for i in STRIDE_STARTS for c in (STRIDE_COSTS if i > 1 else STRIDE_COSTS[::-1])]])   # from 1: costly runs last
 

@@ -30,9 +30,10 @@ from .checkpoint import rng_state, set_rng_state, load_checkpoint
 
 # %% auto #0
 __all__ = ['check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config', 'run_env',
-           'channels_last_speedup', 'speed_settings', 'plain', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
-           'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
-           'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
+           'channels_last_speedup', 'speed_settings', 'flushing_denormals', 'denormals_flushed', 'plain', 'Diverged',
+           'StopOnNonFinite', 'unwrap', 'ModelTerms', 'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context',
+           'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet', 'check_forward', 'input_size',
+           'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -98,11 +99,12 @@ def run_config(model:str, # registered name
                amp:bool|None=None, # mixed precision; default: on CUDA only
                channels_last:bool|None=None, # memory format; default: on (`channels_last`), never chosen by a timing
                compile:bool=False, # `torch.compile` the net (see `RunConfig.compile`)
+               flush_denormal:bool=False, # flush denormal floats to zero on a CPU (see `RunConfig.flush_denormal`)
                **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
               )->RunConfig:
     "The resolved `RunConfig` of training `model` on the loaders `dls`: `train` and the command line build it here."
     cfg = RunConfig(model, recipe, epochs, lr, seed, model_kw=model_kw, amp=amp, channels_last=channels_last,
-                    compile=bool(compile))
+                    compile=bool(compile), flush_denormal=bool(flush_denormal))
     return resolve(cfg, dls.device).with_data(*loaders_data(dls))
 
 # %% ../nbs/03_train.ipynb #c2205320
@@ -160,6 +162,21 @@ def speed_settings(learn:Learner, # the learner to set up
     if cfg.amp: learn.add_cb(MixedPrecision())
     if cfg.channels_last: learn.model.to(memory_format=torch.channels_last); learn.add_cb(ChannelsLast())
     if cfg.compile: learn.model.compile()   # in place: the state dict keeps its names, checkpoints load either way
+
+# %% ../nbs/03_train.ipynb #dn0a0002
+def flushing_denormals()->bool:
+    "Whether this process's CPU flushes denormal floats to zero now."
+    return torch.tensor([1e-39]).item() == 0.
+
+@contextmanager
+def denormals_flushed(flush:bool=True, # flush denormal floats to zero on the CPU while inside
+                     ):
+    "Flush (or not) denormal floats to zero on the CPU inside the block; the process's setting is restored after it."
+    was = flushing_denormals()
+    if flush != was: torch.set_flush_denormal(flush)
+    try: yield
+    finally:
+        if flush != was: torch.set_flush_denormal(was)
 
 # %% ../nbs/03_train.ipynb #67da5c2a
 def plain(o, # a state dict, optimizer state or history
@@ -418,7 +435,8 @@ def train_config(cfg:RunConfig, # from `run_config`
         set_rng_state(state['rng'], dls); start = state['epoch'] + 1
     try:
         if start < cfg.epochs:
-            with (nullcontext() if mode=='bars' else quiet(learn)), distrib_context(learn):
+            with (nullcontext() if mode=='bars' else quiet(learn)), distrib_context(learn), \
+                 denormals_flushed(cfg.flush_denormal):
                 fit_recipe(learn, cfg.recipe, cfg.epochs, cfg.lr, start)
     except Diverged as e: status, diverged = 'diverged', e.epoch
     finally: learn.remove_cbs([log, stop, terms])
@@ -437,8 +455,9 @@ def train(model:str, # registered name
           compile:bool=False, # `torch.compile` the net (see `RunConfig.compile`)
           show:bool|str='auto', # see `train_config`
           cbs:list|None=None, # extra fastai callbacks
+          flush_denormal:bool=False, # flush denormal floats to zero on a CPU (see `RunConfig.flush_denormal`)
           **model_kw, # the model's own options (e.g. `width=0.25`), recorded in the config
          )->tuple:
     "Train registered `model` on `dls` with `recipe`; return the `Learner` and what the run used and measured."
-    return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp,
-                                   channels_last, compile, **model_kw), dls, ckpt, show, cbs)
+    return train_config(run_config(model, dls, recipe, epochs, lr, seed, amp, channels_last, compile,
+                                   flush_denormal, **model_kw), dls, ckpt, show, cbs)

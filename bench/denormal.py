@@ -1,8 +1,9 @@
 """Training steps on the CPU with denormal floats flushed to zero (`flush_denormal=True`) against the default (the
 baseline), measured in one run, alternating round by round, on nets the studies trained (their stored weights) and on
 the same nets freshly initialised. Once trained, a net's activations and gradients reach values below 1.2e-38, which
-x86 CPUs compute many times slower; flushing them to zero changes only those values. Prints milliseconds per step and
-the speed-up (above 1: flushing is faster).
+x86 CPUs compute many times slower; flushing them to zero changes only those values. With --threads 2 or more it also
+checks that every thread of torch's pool flushes (`flush_denormals`). Prints milliseconds per step and the speed-up
+(above 1: flushing is faster).
 
     python bench/denormal.py [--results results] [--bs 64] [--rounds 3] [--steps 3] [--threads 1]
 """
@@ -13,7 +14,7 @@ from nodown.compare import load_run_model
 from nodown.data import cifar_dls
 from nodown.train import _step_time, denormals_flushed
 
-RUNS = [('frontier_10ep/w0.5', 'convmixer_64_4'), ('frontier_10ep/w0.45', 'convmixer_64_4_p1'),
+RUNS = [('frontier_10ep/w2.25', 'convmixer_64_4'), ('frontier_10ep/w0.5', 'convmixer_64_4'), ('frontier_10ep/w0.45', 'convmixer_64_4_p1'),
         ('frontier_10ep/w0.15', 'vgg4_large_filter'), ('frontier_10ep/w1.4', 'vgg4_conv'),
         ('frontier_10ep/w3.4', 'vgg4_pixel_unshuffle'), ('frontier_10ep/w1.8', 'vgg_4')]   # stored runs, seed 0
 

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #f5ca44bf
 from __future__ import annotations
-import copy, math, platform, random, subprocess, sys, time
+import copy, ctypes, math, os, platform, random, subprocess, sys, time, warnings
 from contextlib import nullcontext, contextmanager
 from dataclasses import replace
 from functools import partial
@@ -30,10 +30,10 @@ from .checkpoint import rng_state, set_rng_state, load_checkpoint
 
 # %% auto #0
 __all__ = ['check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config', 'run_env',
-           'channels_last_speedup', 'speed_settings', 'flushing_denormals', 'denormals_flushed', 'plain', 'Diverged',
-           'StopOnNonFinite', 'unwrap', 'ModelTerms', 'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context',
-           'build_model', 'MeanIoU', 'make_learner', 'fit_recipe', 'quiet', 'check_forward', 'input_size',
-           'train_config', 'train']
+           'channels_last_speedup', 'speed_settings', 'torch_omp', 'in_omp_threads', 'flushing_denormals',
+           'flush_denormals', 'denormals_flushed', 'plain', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
+           'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
+           'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -164,19 +164,43 @@ def speed_settings(learn:Learner, # the learner to set up
     if cfg.compile: learn.model.compile()   # in place: the state dict keeps its names, checkpoints load either way
 
 # %% ../nbs/03_train.ipynb #dn0a0002
+def torch_omp()->ctypes.CDLL|None:
+    "torch's own OpenMP runtime (`libgomp`), as loaded in this process; None where it is another one or not found."
+    try: maps = Path('/proc/self/maps').read_text()
+    except OSError: return None   # not Linux
+    libs = {l.split()[-1] for l in maps.splitlines() if 'libgomp' in l and f'{os.sep}torch{os.sep}' in l}
+    return ctypes.CDLL(libs.pop()) if len(libs) == 1 else None
+
+def in_omp_threads(fn, # called with no arguments, once in each thread
+                  )->list|None:
+    "`fn()` run in every thread of torch's CPU thread pool (this one too): their results, or None without `libgomp`."
+    if (omp := torch_omp()) is None: return None
+    out = []
+    cb = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(lambda _: out.append(fn()))
+    omp.GOMP_parallel(cb, None, torch.get_num_threads(), 0)
+    return out
+
 def flushing_denormals()->bool:
-    "Whether this process's CPU flushes denormal floats to zero now."
+    "Whether this thread flushes denormal floats to zero now."
     return torch.tensor([1e-39]).item() == 0.
+
+def flush_denormals(flush:bool, # flush denormal floats to zero, or compute them
+                   ):
+    "Flush (or not) denormal floats to zero on the CPU: in this thread and in every thread of torch's pool."
+    torch.set_flush_denormal(flush)   # each thread has its own setting: a pool thread keeps the one it was made with
+    if torch.get_num_threads() > 1 and in_omp_threads(lambda: torch.set_flush_denormal(flush)) is None:
+        warnings.warn("flush_denormal: torch's OpenMP pool was not found; only the training thread flushes denormals",
+                      stacklevel=2)
 
 @contextmanager
 def denormals_flushed(flush:bool=True, # flush denormal floats to zero on the CPU while inside
                      ):
     "Flush (or not) denormal floats to zero on the CPU inside the block; the process's setting is restored after it."
     was = flushing_denormals()
-    if flush != was: torch.set_flush_denormal(flush)
+    if flush != was: flush_denormals(flush)
     try: yield
     finally:
-        if flush != was: torch.set_flush_denormal(was)
+        if flush != was: flush_denormals(was)
 
 # %% ../nbs/03_train.ipynb #67da5c2a
 def plain(o, # a state dict, optimizer state or history

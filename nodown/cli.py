@@ -6,15 +6,15 @@ Docs: https://nodown.github.io/nodown/cli.html.md"""
 
 # %% ../nbs/06_cli.ipynb #a7b10cba
 from __future__ import annotations
-import argparse, math, os, signal, sys, threading
+import argparse, ast, math, os, signal, sys, threading
 from contextlib import contextmanager, nullcontext
 from dataclasses import fields
 from pathlib import Path
 from . import config   # every default: read when the parser is built
 
 # %% auto #0
-__all__ = ['OPTION_NAMES', 'NOT_OPTIONS', 'LISTING_COLUMNS', 'config_options', 'data_config', 'run_options', 'models_listing',
-           'build_parser', 'commands', 'command_help', 'main']
+__all__ = ['OPTION_NAMES', 'NOT_OPTIONS', 'LISTING_COLUMNS', 'config_options', 'model_option', 'data_config', 'run_options',
+           'model_options', 'models_listing', 'build_parser', 'commands', 'command_help', 'main']
 
 # %% ../nbs/06_cli.ipynb #c45a0f13
 def positive_int(s:str, # the argument as typed
@@ -66,6 +66,21 @@ def config_options(p:argparse.ArgumentParser, # the (sub)parser to add options t
         p.add_argument(opt, default=default, help=h, **kind)
 
 # %% ../nbs/06_cli.ipynb #af87ffe4
+def model_option(text:str, # 'KEY=VALUE', as typed
+                )->tuple:
+    "`(key, value)` of one `--model-kw`: the value a Python literal (a number, `True`, a tuple), else text; never code."
+    key, sep, value = text.partition('=')
+    if not sep or not key.isidentifier():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE (e.g. width=2.25), got {text!r}")
+    try: return key, ast.literal_eval(value)
+    except (ValueError, SyntaxError): return key, value   # e.g. init=he: a word
+
+def _model_kw_option(p:argparse.ArgumentParser):
+    "`--model-kw KEY=VALUE ...` (timm's `--model-kwargs`): the nets' own options."
+    p.add_argument('--model-kw', '--model-kwargs', dest='model_kw', type=model_option, nargs='+', default=[],
+                   metavar='KEY=VALUE', help="the nets' own options, recorded in each run's config (e.g. width=2.25 "
+                   "init_stride=1); a net that does not take one says so")
+
 def _run_opts(p:argparse.ArgumentParser):
     "Options shared by `train`, `compare` and `lr-find`: the config's fields, the results folder, restart."
     epochs = ', '.join(f"{k} {r['epochs']}" for k, r in config.RECIPES.items())
@@ -75,6 +90,7 @@ def _run_opts(p:argparse.ArgumentParser):
                    help=f'results folder; finished runs of the same config in it are reused (default: {config.RUNS})')
     p.add_argument('--restart', action='store_true',
                    help="discard these runs' results and checkpoints in --out and train them again")
+    _model_kw_option(p)
 
 def data_config(a:argparse.Namespace, # options parsed by `_run_opts`
                )->'config.DataConfig':
@@ -86,6 +102,15 @@ def run_options(a:argparse.Namespace, # options parsed by `_run_opts`
                )->dict:
     "The `RunConfig` fields the parsed options set, by name (`recipe`, `epochs`, `lr`, ...)."
     return {f.name: getattr(a, f.name) for f in fields(config.RunConfig) if f.name not in NOT_OPTIONS}
+
+def model_options(a:argparse.Namespace, # options parsed by `_run_opts`
+                 )->dict:
+    "The nets' own options `--model-kw` gives, by name; a `ValueError` when one is given twice."
+    given = getattr(a, 'model_kw', [])   # commands without the option give none
+    keys = [k for k, _ in given]
+    if twice := sorted({k for k in keys if keys.count(k) > 1}):
+        raise ValueError(f"--model-kw gives {', '.join(twice)} more than once")
+    return dict(given)
 
 # %% ../nbs/06_cli.ipynb #3cee5c8a
 LISTING_COLUMNS = ['family', 'params', 'MMACs', 'rf', 'final_map', 'maps', 'lr', 'description', 'source', 'tags']
@@ -140,7 +165,7 @@ def _cmd_compare(a, models=None, seeds=None):
     jobs = getattr(a, 'jobs', None)
     with local_pool(jobs) if jobs else nullcontext() as pool:   # --jobs N: N worker processes, a run each at a time
         res = compare(models, data_config(a), seeds=seeds, out=a.out, restart=a.restart, executor=pool,
-                      **run_options(a))
+                      **run_options(a), **model_options(a))
     if rank_distrib() != 0: return 0
     out = Path(a.out)
     rs = [r for r in load_results(out) if r['model'] in models and r['seed'] in seeds]
@@ -184,10 +209,10 @@ def _cmd_lr_find(a):
     from nodown.data import cifar_dls
     from nodown.train import make_learner, build_model, run_config
     from nodown.models import create_model
-    create_model(a.model)
+    create_model(a.model, **model_options(a))   # a bad name or option: one line, before any data is read
     out = check_out_dir(a.out)
     dls = cifar_dls(data_config(a))
-    learn = make_learner(dls, build_model(run_config(a.model, dls, a.recipe, 1), dls.c), a.recipe)
+    learn = make_learner(dls, build_model(run_config(a.model, dls, a.recipe, 1, **model_options(a)), dls.c), a.recipe)
     sug = learn.lr_find()
     plt.gcf().savefig(out/f'lr_find-{a.model}.png', dpi=100, bbox_inches='tight')
     print(f"lr_find valley suggestion for {a.model}: {sug.valley:.2e}; plot: {out/f'lr_find-{a.model}.png'}")
@@ -233,6 +258,7 @@ def build_parser()->argparse.ArgumentParser:
     l.add_argument('--recipe', default=config.DEFAULT_RECIPE, choices=list(config.RECIPES),
                    help=f'the recipe whose optimizer and loss it tries (default: {config.DEFAULT_RECIPE})')
     l.add_argument('--out', default=config.RUNS, help=f'where the plot goes (default: {config.RUNS})')
+    _model_kw_option(l)
     l.set_defaults(func=_cmd_lr_find)
     x = add('export', "write a finished run as a shareable folder: config.json, model.safetensors, a model card")
     x.add_argument('run', help="a run folder, e.g. runs/vgg_4-s0"); x.add_argument('out', help='the folder to write')

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #bd74ed23
 from __future__ import annotations
-import copy, difflib, fnmatch, functools, math, zlib
+import copy, difflib, fnmatch, functools, math, re, zlib
 from dataclasses import dataclass, replace
 from .config import check_task
 from functools import partial
@@ -89,6 +89,15 @@ def _check_name(name:str):
     raise ValueError(f"Unknown model {name!r}.{hint} `nodown models` (or list_models()) lists all "
                      f"{len(_model_entrypoints)} names.")
 
+def _unknown_option(name:str, e:TypeError)->ValueError|None:
+    "A one-line `ValueError` for an option model `name` does not take or sets itself; None for another `TypeError`."
+    m = re.search(r"\(\) got (an unexpected|multiple values for) keyword argument '(\w+)'", str(e))
+    if not m: return None
+    if m[1] != 'an unexpected':
+        return ValueError(f"{name} sets {m[2]!r} itself (it is one variant of its family): pick another variant")
+    return ValueError(f"{name} has no option {m[2]!r}: each family's options are on the Models page "
+                      "(https://nodown.github.io/nodown/models.html)")
+
 def create_model(name:str, # a name from `list_models()`
                  pretrained:bool|str=False, # load published weights: True, a study folder, or 'folder/<name>-s<seed>'
                  **kwargs, # passed to the builder: `n_out`, `c_in`, and the family's own options
@@ -98,7 +107,10 @@ def create_model(name:str, # a name from `list_models()`
     if pretrained:
         from .hub import load_pretrained   # imported here: the hub builds on the engine, which builds on this registry
         return load_pretrained(name, pretrained, **kwargs)
-    return _model_entrypoints[name](**kwargs)
+    try: return _model_entrypoints[name](**kwargs)
+    except TypeError as e:   # an option the net does not take: one line, not a traceback from its constructor
+        if bad := _unknown_option(name, e): raise bad from None
+        raise
 
 # %% ../nbs/01_models.ipynb #eef9487b
 def default_cfg(name:str, # a name from `list_models()`

@@ -27,6 +27,10 @@ def test_models_table():
     (['compare', 'vgg_4', 'nope'], 'Unknown model'),
     (['models', 'zzz*'], 'No model matches'),
     (['lr-find', 'vgg_4', '--recipe', 'sgd'], 'invalid choice'),
+    (['train', 'vgg_4', '--data', 'sample', '--model-kw', 'wdith=2'], "vgg_4 has no option 'wdith'"),
+    (['lr-find', 'vgg_4', '--model-kw', 'wdith=2'], "vgg_4 has no option 'wdith'"),
+    (['train', 'convmixer_64_4', '--data', 'sample', '--model-kw', 'dim=32'], "sets 'dim' itself"),
+    (['train', 'vgg_4', '--model-kw', 'width'], 'expected KEY=VALUE'),
 ])
 def test_bad_arguments(args, msg, tmp_path):
     r = nodown(*args, '--out', tmp_path) if args[0] != 'models' else nodown(*args)
@@ -62,6 +66,18 @@ def test_train_and_rerun_skips(tmp_path):
         if f.is_file(): assert f.stat().st_mode & 0o777 == 0o644 & ~_umask(), f   # ordinary permissions
     r = nodown('train', 'vgg_4', '--data', 'sample', '--epochs', '1', '--lr', '3e-3', '--out', tmp_path)
     assert r.returncode == 0 and '(done, skipped)' in r.stdout
+
+def test_model_options_and_flushing_are_in_the_config(tmp_path):
+    "A frontier point from the shell: the net's width and denormal flushing land in the run's config and its size."
+    r = nodown('train', 'convmixer_64_4', '--data', 'sample', '--epochs', '1', '--model-kw', 'width=0.5',
+               '--flush-denormal', '--out', tmp_path)
+    assert r.returncode == 0, r.stderr
+    res = strict_json(tmp_path/'convmixer_64_4-s0'/'result.json')
+    assert res['config']['model_kw'] == {'width': 0.5} and res['config']['flush_denormal'] is True
+    assert res['params'] < 10_000   # the half-width net (ConvMixer-64/4 has 25,930 parameters)
+    r = nodown('train', 'convmixer_64_4', '--data', 'sample', '--epochs', '1', '--model-kw', 'width=0.5',
+               '--out', tmp_path)   # the same net, not flushed: another config, not the stored run
+    assert r.returncode == 2 and 'flush_denormal' in r.stderr, r.stderr
 
 def _umask():
     m = os.umask(0); os.umask(m); return m

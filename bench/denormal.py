@@ -1,9 +1,9 @@
 """Training steps on the CPU with denormal floats flushed to zero (`flush_denormal=True`) against the default (the
-baseline), measured in one run, alternating round by round, on nets the studies trained (their stored weights) and on
-the same nets freshly initialised. Once trained, a net's activations and gradients reach values below 1.2e-38, which
-x86 CPUs compute many times slower; flushing them to zero changes only those values. With --threads 2 or more it also
-checks that every thread of torch's pool flushes (`flush_denormals`). Prints milliseconds per step and the speed-up
-(above 1: flushing is faster).
+baseline), measured in one run, alternating round by round, on nets the studies trained (their stored weights, or the
+checkpoint of a run still training) and on the same nets freshly initialised. Once trained, a net's activations and
+gradients reach values below 1.2e-38, which x86 CPUs compute many times slower; flushing them to zero changes only
+those values. With --threads 2 or more, every thread of torch's pool flushes too (`flush_denormals`).
+Prints milliseconds per step and the speed-up (above 1: flushing is faster).
 
     python bench/denormal.py [--results results] [--bs 64] [--rounds 3] [--steps 3] [--threads 1]
 """
@@ -11,12 +11,21 @@ import argparse, copy, os, statistics
 from pathlib import Path
 import torch
 from nodown.compare import load_run_model
+from nodown.config import RunConfig
 from nodown.data import cifar_dls
-from nodown.train import _step_time, denormals_flushed
+from nodown.train import _step_time, build_model, denormals_flushed
 
-RUNS = [('frontier_10ep/w2.25', 'convmixer_64_4'), ('frontier_10ep/w0.5', 'convmixer_64_4'), ('frontier_10ep/w0.45', 'convmixer_64_4_p1'),
-        ('frontier_10ep/w0.15', 'vgg4_large_filter'), ('frontier_10ep/w1.4', 'vgg4_conv'),
-        ('frontier_10ep/w3.4', 'vgg4_pixel_unshuffle'), ('frontier_10ep/w1.8', 'vgg_4')]   # stored runs, seed 0
+RUNS = [('frontier_10ep/w2.25', 'convmixer_64_4'), ('frontier_10ep/w0.5', 'convmixer_64_4'),
+        ('frontier_10ep/w0.45', 'convmixer_64_4_p1'), ('frontier_10ep/w0.15', 'vgg4_large_filter'),
+        ('frontier_10ep/w1.4', 'vgg4_conv'), ('frontier_10ep/w3.4', 'vgg4_pixel_unshuffle'),
+        ('frontier_10ep/w1.8', 'vgg_4')]   # stored runs (or checkpoints), seed 0
+
+def trained(d:Path):
+    "The net of run folder `d` and what it is: its final weights, or those of its checkpoint while it trains."
+    if (d/'result.json').exists(): return load_run_model(d.parent, d.name.rsplit('-s', 1)[0]), 'trained'
+    st = torch.load(d/'ckpt.pth', map_location='cpu', weights_only=True)
+    m = build_model(RunConfig.from_dict(st['config']), 10); m.load_state_dict(st['model'])
+    return m, f"epoch {st['epoch'] + 1}"
 
 def fresh(model):
     "`model`'s architecture with new random weights."
@@ -35,9 +44,10 @@ if __name__ == '__main__':
     print(f"one training step, batch {a.bs}, {a.threads} CPU thread(s), median of {a.rounds} rounds of {a.steps} steps")
     print(f"{'net':42} {'default ms':>10} {'flushed ms':>10} {'speed-up':>8}")
     for folder, name in RUNS:
-        if not (Path(a.results)/folder/f'{name}-s0'/'result.json').exists(): print(f"{folder}/{name}: not stored"); continue
-        trained = load_run_model(Path(a.results)/folder, name).train().to(memory_format=torch.channels_last)
-        for what, m in (('trained', trained), ('fresh', fresh(trained))):
+        d = Path(a.results)/folder/f'{name}-s0'
+        if not any((d/f).exists() for f in ('result.json', 'ckpt.pth')): print(f"{folder}/{name}: not stored"); continue
+        net, when = trained(d); net = net.train().to(memory_format=torch.channels_last)
+        for what, m in ((when, net), ('fresh', fresh(net))):
             t = {False: [], True: []}
             for _ in range(a.rounds):
                 for flush in (False, True):

@@ -136,7 +136,8 @@ class DiffStride(nn.Module):
              s:torch.Tensor, # its stride
             )->torch.Tensor:
         "The mask at frequencies `f`: 1 up to `n/(2s)`, then a linear ramp to 0 over `smoothness` bins."
-        return ((self.smoothness + n/(2*s) - f.abs())/self.smoothness).clamp(0, 1)
+        v = (self.smoothness + n/(2*s) - f.abs())/self.smoothness
+        return torch.where((v > 0) & (v <= 1), v, v.detach().clamp(0, 1))   # at the flat top's edge: the ramp's slope
     def strides(self)->torch.Tensor:
         "The (height, width) strides in use: at least 1, with the gradient of the raw ones (so it reaches 1 too)."
         return self.stride + (self.stride.clamp(min=1.) - self.stride).detach()

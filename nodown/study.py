@@ -438,10 +438,12 @@ def frontier_finding(results:Path, # the folder that holds the study's results f
 # %% ../nbs/07_study.ipynb #st30a005
 def stride_groups(runs:pd.DataFrame, # `stride_runs`
                  )->pd.DataFrame:
-    "A row per (start, weight) of DiffStride runs: seeds, mean final stride (layers, sides, seeds), MMACs, accs."
-    d = runs[runs.model == 'vgg4_diffstride'].assign(stride=lambda t: [float(np.mean(s)) for s in t.strides])
-    return d.groupby(['init_stride', 'cost_weight']).agg(seeds=('seed', 'size'), stride=('stride', 'mean'),
-                                                         MMACs=('MMACs', 'mean'), accs=('acc', list))
+    "A row per (start, weight) of DiffStride runs: seeds, final strides (each layer's, and all), MMACs, accs."
+    d = runs[runs.model == 'vgg4_diffstride'].assign(stride=lambda t: [float(np.mean(s)) for s in t.strides],
+                                                     layers=lambda t: [np.mean(s, axis=1) for s in t.strides])
+    return d.groupby(['init_stride', 'cost_weight']).agg(
+        seeds=('seed', 'size'), stride=('stride', 'mean'), layers=('layers', lambda v: tuple(np.mean(list(v), axis=0))),
+        MMACs=('MMACs', 'mean'), accs=('acc', list))
 
 def strides_finding(results:Path, # the folder that holds the study's results folders
                    )->str|None:
@@ -449,14 +451,15 @@ def strides_finding(results:Path, # the folder that holds the study's results fo
     g = stride_groups(stride_runs(results))
     if 1 not in g.index.get_level_values('init_stride'): return None
     g1 = g.loc[1]
-    parts = [f"{'free' if c == 0 else f'charged {c:g} per MMAC'}: mean stride {r.stride:.2f}, {r.MMACs:.1f} MMACs, "
-             f"{fmt_acc(r.accs)}" for c, r in g1.iterrows()]
+    parts = [f"{'free' if c == 0 else f'charged {c:g} per MMAC'}: strides {' · '.join(f'{v:.2f}' for v in r.layers)}, "
+             f"{r.MMACs:.1f} MMACs, {fmt_acc(r.accs)}" for c, r in g1.iterrows()]
     tail = ''
     if 0 in g1.index and len(g1) > 1:
         c = g1.index.max(); tail = '; charged most against free, ' + verdict(g1.accs[c], g1.accs[0], 'charged', 'free')
     n = g.seeds.sum()
     return (f"**Learned strides** ({STUDIES['strides']['epochs']} epochs, {n} DiffStride runs): started without "
-            f"downsampling (stride 1), {'; '.join(parts)}{tail} ([strides]({PAGES['strides']})).")
+            f"downsampling (stride 1; each layer's final stride, mean over sides and seeds; the last one the loss "
+            f"cannot move), {'; '.join(parts)}{tail} ([strides]({PAGES['strides']})).")
 
 
 # %% ../nbs/07_study.ipynb #2d8469d4

@@ -22,7 +22,7 @@ __all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'F
            'stride_runs', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table',
            'quick_note', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
            'frontier_points', 'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict',
-           'frontier_finding', 'stride_groups', 'strides_finding', 'allcnn_finding', 'consistencies',
+           'frontier_finding', 'stride_groups', 'stride_matches', 'strides_finding', 'allcnn_finding', 'consistencies',
            'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding', 'findings', 'findings_md',
            'headline_md', 'answer_md', 'results_table', 'results_md']
 
@@ -445,14 +445,45 @@ def stride_groups(runs:pd.DataFrame, # `stride_runs`
         seeds=('seed', 'size'), stride=('stride', 'mean'), layers=('layers', lambda v: tuple(np.mean(list(v), axis=0))),
         MMACs=('MMACs', 'mean'), accs=('acc', list))
 
+
+# %% ../nbs/07_study.ipynb #st31a002
+def stride_matches(results:Path, # the folder that holds the study's results folders
+                   tol:float=1.5, # a frontier point may be this factor off the DiffStride runs' MACs, at most
+                   quick:bool=False, # the quick budget's runs
+                  )->pd.DataFrame:
+    "Per (start, weight) of DiffStride: MMACs, accs; the best fixed (model, width) and `vgg_4`'s width within `tol`."
+    g, pts = stride_groups(stride_runs(results, quick)), frontier_points(frontier_runs(results, quick=quick))
+    rows = []
+    for key, r in g.iterrows():
+        near = pts[(np.log(pts.MMACs) - np.log(r.MMACs)).abs() <= np.log(tol)] if len(pts) else pts
+        best = near[near.seeds > 1].acc.idxmax() if (near.seeds > 1).any() else None
+        mx = near.loc['vgg_4'] if 'vgg_4' in near.index.get_level_values('model') else None
+        mx = None if mx is None else mx.iloc[int((np.log(mx.MMACs) - np.log(r.MMACs)).abs().argmin())]
+        rows.append(dict(init_stride=key[0], cost_weight=key[1], MMACs=r.MMACs, accs=r.accs,
+                         best=best, best_MMACs=None if best is None else near.MMACs[best],
+                         best_accs=[] if best is None else near.accs[best],
+                         max_width=None if mx is None else mx.name, max_MMACs=None if mx is None else mx.MMACs,
+                         max_accs=[] if mx is None else mx.accs))
+    return pd.DataFrame(rows).set_index(['init_stride', 'cost_weight']) if rows else pd.DataFrame()
+
+# %% ../nbs/07_study.ipynb #st31a005
+def _matched(m:pd.Series)->str:
+    "A `stride_matches` row in words: DiffStride against the best fixed kind near its MACs."
+    if m.best is None: return ''
+    (model, width), bm = m.best, m.best_MMACs
+    name = f"`{model}`" + ('' if width == 1 else f" ×{width:g}")
+    return (f", against the best fixed kind near its MACs ({name}, {bm:.1f} MMACs): "
+            + verdict(m.accs, m.best_accs, 'DiffStride', name))
+
 def strides_finding(results:Path, # the folder that holds the study's results folders
                    )->str|None:
     "Where DiffStride's strides settle from no downsampling, compute free and charged; None before those runs exist."
     g = stride_groups(stride_runs(results))
     if 1 not in g.index.get_level_values('init_stride'): return None
     g1 = g.loc[1]
+    mt = stride_matches(results)
     parts = [f"{'free' if c == 0 else f'charged {c:g} per MMAC'}: strides {' · '.join(f'{v:.2f}' for v in r.layers)}, "
-             f"{r.MMACs:.1f} MMACs, {fmt_acc(r.accs)}" for c, r in g1.iterrows()]
+             f"{r.MMACs:.1f} MMACs, {fmt_acc(r.accs)}{_matched(mt.loc[(1, c)])}" for c, r in g1.iterrows()]
     tail = ''
     if 0 in g1.index and len(g1) > 1:
         c = g1.index.max(); tail = '; charged most against free, ' + verdict(g1.accs[c], g1.accs[0], 'charged', 'free')
@@ -460,7 +491,6 @@ def strides_finding(results:Path, # the folder that holds the study's results fo
     return (f"**Learned strides** ({STUDIES['strides']['epochs']} epochs, {n} DiffStride runs): started without "
             f"downsampling (stride 1; each layer's final stride, mean over sides and seeds; the last one the loss "
             f"cannot move), {'; '.join(parts)}{tail} ([strides]({PAGES['strides']})).")
-
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders

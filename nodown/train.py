@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #f5ca44bf
 from __future__ import annotations
-import copy, ctypes, math, os, platform, random, subprocess, sys, time, warnings
+import copy, ctypes, math, os, platform, random, re, subprocess, sys, time, warnings
 from contextlib import nullcontext, contextmanager
 from dataclasses import replace
 from functools import partial
@@ -30,10 +30,10 @@ from .checkpoint import rng_state, set_rng_state, load_checkpoint
 
 # %% auto #0
 __all__ = ['check_recipe', 'default_lr', 'scaled_milestones', 'MultiStepLR', 'resolve', 'loaders_data', 'run_config', 'run_env',
-           'channels_last_speedup', 'speed_settings', 'torch_omp', 'in_omp_threads', 'flushing_denormals',
-           'flush_denormals', 'denormals_flushed', 'plain', 'Diverged', 'StopOnNonFinite', 'unwrap', 'ModelTerms',
-           'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model', 'MeanIoU', 'make_learner',
-           'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
+           'channels_last_speedup', 'speed_settings', 'omp_runtime', 'torch_omp', 'in_omp_threads',
+           'flushing_denormals', 'flush_denormals', 'denormals_flushed', 'plain', 'Diverged', 'StopOnNonFinite',
+           'unwrap', 'ModelTerms', 'epoch_record', 'EpochLog', 'epoch_line', 'distrib_context', 'build_model',
+           'MeanIoU', 'make_learner', 'fit_recipe', 'quiet', 'check_forward', 'input_size', 'train_config', 'train']
 
 # %% ../nbs/03_train.ipynb #907ddea7
 def check_recipe(recipe:str, # a name from `RECIPES`
@@ -164,12 +164,19 @@ def speed_settings(learn:Learner, # the learner to set up
     if cfg.compile: learn.model.compile()   # in place: the state dict keeps its names, checkpoints load either way
 
 # %% ../nbs/03_train.ipynb #dn0a0002
+def omp_runtime(maps:str, # the text of `/proc/self/maps`: the files mapped into this process
+               )->str|None:
+    "The OpenMP runtime torch runs on: the `libgomp` a pip wheel ships, else the only one loaded (conda's, Intel's)."
+    libs = {l.split()[-1] for l in maps.splitlines() if re.search(r'/lib(gomp|iomp5)[^/]*\.so', l)}
+    pick = {p for p in libs if f'{os.sep}torch{os.sep}' in p} or libs
+    return pick.pop() if len(pick) == 1 else None   # two and none of them torch's: which one torch uses is unknown
+
 def torch_omp()->ctypes.CDLL|None:
-    "torch's own OpenMP runtime (`libgomp`), as loaded in this process; None where it is another one or not found."
-    try: maps = Path('/proc/self/maps').read_text()
+    "torch's OpenMP runtime as loaded in this process, if it has GNU's entry points; None where it is not found."
+    try: path = omp_runtime(Path('/proc/self/maps').read_text())
     except OSError: return None   # not Linux
-    libs = {l.split()[-1] for l in maps.splitlines() if 'libgomp' in l and f'{os.sep}torch{os.sep}' in l}
-    return ctypes.CDLL(libs.pop()) if len(libs) == 1 else None
+    lib = path and ctypes.CDLL(path)
+    return lib if lib and hasattr(lib, 'GOMP_parallel') else None   # Intel's runtime has them too
 
 def in_omp_threads(fn, # called with no arguments, once in each thread
                   )->list|None:

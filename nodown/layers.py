@@ -110,20 +110,22 @@ class SpectralPool(nn.Module):
     def forward(self, x): return spectral_crop(x, max(1, x.shape[-2]//self.factor), max(1, x.shape[-1]//self.factor))
 
 # %% ../nbs/00_layers.ipynb #ly30a005
+def _number(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool)   # an option given as text is not
+
 class DiffStride(nn.Module):
     "Learnable-stride spectral pooling (Riad et al. 2022): a smooth spectral mask and a crop that follow the stride."
     def __init__(self, stride:float=2., # initial stride of both sides (at least 1)
                  smoothness:float=4., # R: the mask's ramp, in frequency bins (the paper's 4)
                 ):
         super().__init__()
-        if not stride >= 1 or not smoothness > 0:
-            raise ValueError(f"DiffStride needs stride >= 1 and smoothness > 0, got {stride}, {smoothness}")
+        if not (_number(stride) and stride >= 1 and _number(smoothness) and smoothness > 0):
+            raise ValueError(f"DiffStride needs stride >= 1 and smoothness > 0, got {stride!r}, {smoothness!r}")
         self.stride, self.smoothness = nn.Parameter(torch.tensor([float(stride)]*2)), smoothness
         self.init = float(stride)   # what `side` assumes on the meta device, where the stride has no value
     def set_stride(self, stride:float, # the stride of both sides from now on (at least 1)
                   ):
         "Set both sides' stride (e.g. a registered net's starting stride)."
-        if not stride >= 1: raise ValueError(f"DiffStride needs stride >= 1, got {stride}")
+        if not (_number(stride) and stride >= 1): raise ValueError(f"DiffStride needs stride >= 1, got {stride!r}")
         with torch.no_grad(): self.stride.fill_(float(stride))
         self.init = float(stride)
     def side(self, n:int, # an input side

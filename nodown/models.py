@@ -13,6 +13,7 @@ from functools import partial
 import torch, torch.nn as nn
 from fastcore.basics import listify
 from .layers import *
+from .layers import _number
 
 # %% auto #0
 __all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'STYLE_COLORS', 'STYLE_MARKERS', 'STYLE_LINES', 'ModelCfg',
@@ -312,7 +313,8 @@ class LearnedStrides:
                      c_in:int=3, # input channels
                     ):
         "Set every stride to `init_stride` and keep `cost_weight`."
-        if not cost_weight >= 0: raise ValueError(f"cost_weight must be >= 0, got {cost_weight!r}")
+        if not (_number(cost_weight) and cost_weight >= 0):
+            raise ValueError(f"cost_weight must be a number >= 0, got {cost_weight!r}")
         self.cost_weight, self.input_size = float(cost_weight), (c_in, 32, 32)
         for d in self.modules():
             if isinstance(d, DiffStride): d.set_stride(init_stride)

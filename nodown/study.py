@@ -448,31 +448,31 @@ def stride_groups(runs:pd.DataFrame, # `stride_runs`
 
 # %% ../nbs/07_study.ipynb #st31a002
 def stride_matches(results:Path, # the folder that holds the study's results folders
-                   tol:float=1.5, # a frontier point may be this factor off the DiffStride runs' MACs, at most
+                   over:float=1.1, # a fixed net may cost this factor more MACs than the DiffStride runs, at most
                    quick:bool=False, # the quick budget's runs
                   )->pd.DataFrame:
-    "Per (start, weight) of DiffStride: MMACs, accs; the best fixed (model, width) and `vgg_4`'s width within `tol`."
+    "Per (start, weight) of DiffStride: MMACs, accs; the best fixed (model, width) costing no more, `vgg_4`'s nearest."
     g, pts = stride_groups(stride_runs(results, quick)), frontier_points(frontier_runs(results, quick=quick))
     rows = []
     for key, r in g.iterrows():
-        near = pts[(np.log(pts.MMACs) - np.log(r.MMACs)).abs() <= np.log(tol)] if len(pts) else pts
-        best = near[near.seeds > 1].acc.idxmax() if (near.seeds > 1).any() else None
-        mx = near.loc['vgg_4'] if 'vgg_4' in near.index.get_level_values('model') else None
+        cheaper = pts[(pts.MMACs <= over*r.MMACs) & (pts.seeds > 1)] if len(pts) else pts
+        best = cheaper.acc.idxmax() if len(cheaper) else None
+        mx = pts.loc['vgg_4'] if len(pts) and 'vgg_4' in pts.index.get_level_values('model') else None
         mx = None if mx is None else mx.iloc[int((np.log(mx.MMACs) - np.log(r.MMACs)).abs().argmin())]
         rows.append(dict(init_stride=key[0], cost_weight=key[1], MMACs=r.MMACs, accs=r.accs,
-                         best=best, best_MMACs=None if best is None else near.MMACs[best],
-                         best_accs=[] if best is None else near.accs[best],
+                         best=best, best_MMACs=None if best is None else pts.MMACs[best],
+                         best_accs=[] if best is None else pts.accs[best],
                          max_width=None if mx is None else mx.name, max_MMACs=None if mx is None else mx.MMACs,
                          max_accs=[] if mx is None else mx.accs))
     return pd.DataFrame(rows).set_index(['init_stride', 'cost_weight']) if rows else pd.DataFrame()
 
 # %% ../nbs/07_study.ipynb #st31a005
 def _matched(m:pd.Series)->str:
-    "A `stride_matches` row in words: DiffStride against the best fixed kind near its MACs."
+    "A `stride_matches` row in words: DiffStride against the best fixed net that costs no more."
     if m.best is None: return ''
     (model, width), bm = m.best, m.best_MMACs
     name = f"`{model}`" + ('' if width == 1 else f" ×{width:g}")
-    return (f", against the best fixed kind near its MACs ({name}, {bm:.1f} MMACs): "
+    return (f", against the best fixed net that costs no more ({name}, {bm:.1f} MMACs): "
             + verdict(m.accs, m.best_accs, 'DiffStride', name))
 
 def strides_finding(results:Path, # the folder that holds the study's results folders

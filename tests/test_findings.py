@@ -14,7 +14,7 @@ def index_markdown(name:str='index')->str:
 
 def test_findings_are_stated():
     fs = findings(ROOT/'results')
-    assert 3 <= len(fs) <= 7, fs
+    assert 3 <= len(fs) <= 8, fs   # one statement a study at most: the findings stay a short list
     assert all('](https://nodown.github.io/nodown/experiments/' in f for f in fs)   # each links the page that shows it
 
 @pytest.mark.parametrize('text', [lambda: (ROOT/'README.md').read_text(), index_markdown], ids=['README', 'index.ipynb'])

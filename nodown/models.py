@@ -140,7 +140,7 @@ def scale_widths(widths:tuple, # channel counts
                  width:float=1., # multiplies each; must be positive
                 )->tuple:
     "`widths` times `width`, each rounded and at least 1; `ValueError` for a width that is not positive."
-    if isinstance(width, bool) or not isinstance(width, (int, float)) or not width > 0:
+    if not (_number(width) and width > 0):
         raise ValueError(f"width must be a positive number, got {width!r}")
     return tuple(max(1, round(w*width)) for w in widths)
 

@@ -438,11 +438,10 @@ def frontier_finding(results:Path, # the folder that holds the study's results f
 # %% ../nbs/07_study.ipynb #st30a005
 def stride_groups(runs:pd.DataFrame, # `stride_runs`
                  )->pd.DataFrame:
-    "A row per (start, weight) of DiffStride runs: seeds, final strides (each layer's, and all), MMACs, accs."
-    d = runs[runs.model == 'vgg4_diffstride'].assign(stride=lambda t: [float(np.mean(s)) for s in t.strides],
-                                                     layers=lambda t: [np.mean(s, axis=1) for s in t.strides])
+    "A row per (start, weight) of DiffStride runs: seeds, each layer's mean final stride, MMACs, accs."
+    d = runs[runs.model == 'vgg4_diffstride'].assign(layers=lambda t: [np.mean(s, axis=1) for s in t.strides])
     return d.groupby(['init_stride', 'cost_weight']).agg(
-        seeds=('seed', 'size'), stride=('stride', 'mean'), layers=('layers', lambda v: tuple(np.mean(list(v), axis=0))),
+        seeds=('seed', 'size'), layers=('layers', lambda v: tuple(np.mean(list(v), axis=0))),
         MMACs=('MMACs', 'mean'), accs=('acc', list))
 
 
@@ -451,15 +450,15 @@ def stride_matches(results:Path, # the folder that holds the study's results fol
                    over:float=1.1, # a fixed net may cost this factor more MACs than the DiffStride runs, at most
                    quick:bool=False, # the quick budget's runs
                   )->pd.DataFrame:
-    "Per (start, weight) of DiffStride: MMACs, accs; the best fixed (model, width) costing no more, `vgg_4`'s nearest."
+    "`stride_groups`' rows, each with the best fixed (model, width) costing no more and `vgg_4`'s nearest width."
     g, pts = stride_groups(stride_runs(results, quick)), frontier_points(frontier_runs(results, quick=quick))
+    vgg4 = pts.loc['vgg_4'] if len(pts) and 'vgg_4' in pts.index.get_level_values('model') else None
     rows = []
     for key, r in g.iterrows():
         cheaper = pts[(pts.MMACs <= over*r.MMACs) & (pts.seeds > 1)] if len(pts) else pts
         best = cheaper.acc.idxmax() if len(cheaper) else None
-        mx = pts.loc['vgg_4'] if len(pts) and 'vgg_4' in pts.index.get_level_values('model') else None
-        mx = None if mx is None else mx.iloc[int((np.log(mx.MMACs) - np.log(r.MMACs)).abs().argmin())]
-        rows.append(dict(init_stride=key[0], cost_weight=key[1], MMACs=r.MMACs, accs=r.accs,
+        mx = None if vgg4 is None else vgg4.iloc[int((np.log(vgg4.MMACs) - np.log(r.MMACs)).abs().argmin())]
+        rows.append(dict(init_stride=key[0], cost_weight=key[1], **r,
                          best=best, best_MMACs=None if best is None else pts.MMACs[best],
                          best_accs=[] if best is None else pts.accs[best],
                          max_width=None if mx is None else mx.name, max_MMACs=None if mx is None else mx.MMACs,
@@ -478,12 +477,11 @@ def _matched(m:pd.Series)->str:
 def strides_finding(results:Path, # the folder that holds the study's results folders
                    )->str|None:
     "Where DiffStride's strides settle from no downsampling, compute free and charged; None before those runs exist."
-    g = stride_groups(stride_runs(results))
-    if 1 not in g.index.get_level_values('init_stride'): return None
+    g = stride_matches(results)   # `stride_groups` and the fixed nets beside them, the runs read once
+    if not len(g) or 1 not in g.index.get_level_values('init_stride'): return None
     g1 = g.loc[1]
-    mt = stride_matches(results)
     parts = [f"{'free' if c == 0 else f'charged {c:g} per MMAC'}: strides {' · '.join(f'{v:.2f}' for v in r.layers)}, "
-             f"{r.MMACs:.1f} MMACs, {fmt_acc(r.accs)}{_matched(mt.loc[(1, c)])}" for c, r in g1.iterrows()]
+             f"{r.MMACs:.1f} MMACs, {fmt_acc(r.accs)}{_matched(r)}" for c, r in g1.iterrows()]
     tail = ''
     if 0 in g1.index and len(g1) > 1:
         c = g1.index.max(); tail = '; charged most against free, ' + verdict(g1.accs[c], g1.accs[0], 'charged', 'free')

@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #bd74ed23
 from __future__ import annotations
-import copy, difflib, fnmatch, functools, math, re, zlib
+import copy, difflib, fnmatch, functools, math, numbers, re, zlib
 from dataclasses import dataclass, replace
 from .config import check_task
 from functools import partial
@@ -99,12 +99,19 @@ def _unknown_option(name:str, e:TypeError)->ValueError|None:
     return ValueError(f"{name} has no option {m[2]!r}: each family's options are on the Models page "
                       "(https://nodown.github.io/nodown/models.html)")
 
+def _check_sizes(name:str, kwargs:dict):
+    "Raise a one-line `ValueError` when `n_out` or `c_in` is given but is not a positive whole number."
+    for k in ('n_out', 'c_in'):
+        v = kwargs.get(k, 1)
+        if not (isinstance(v, numbers.Integral) and not isinstance(v, bool) and v > 0):
+            raise ValueError(f"{name}: {k} must be a positive whole number (channels), got {v!r}")
+
 def create_model(name:str, # a name from `list_models()`
                  pretrained:bool|str=False, # load published weights: True, a study folder, or 'folder/<name>-s<seed>'
                  **kwargs, # passed to the builder: `n_out`, `c_in`, and the family's own options
                 )->nn.Module:
     "Create the registered model `name`, with published weights when `pretrained` (see `nodown.hub.load_pretrained`)."
-    _check_name(name)
+    _check_name(name); _check_sizes(name, kwargs)
     if pretrained:
         from .hub import load_pretrained   # imported here: the hub builds on the engine, which builds on this registry
         return load_pretrained(name, pretrained, **kwargs)

@@ -22,9 +22,9 @@ __all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'F
            'stride_runs', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table',
            'quick_note', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
            'frontier_points', 'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict',
-           'frontier_finding', 'stride_groups', 'stride_matches', 'strides_finding', 'allcnn_finding', 'consistencies',
-           'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding', 'findings', 'findings_md',
-           'headline_md', 'answer_md', 'results_table', 'results_md']
+           'frontier_finding', 'stride_groups', 'stride_matches', 'net_label', 'strides_finding', 'allcnn_finding',
+           'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding', 'findings',
+           'findings_md', 'headline_md', 'answer_md', 'results_table', 'results_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -466,11 +466,18 @@ def stride_matches(results:Path, # the folder that holds the study's results fol
     return pd.DataFrame(rows).set_index(['init_stride', 'cost_weight']) if rows else pd.DataFrame()
 
 # %% ../nbs/07_study.ipynb #st31a005
+def net_label(model:str|None, # a zoo name; None: no net
+              width:float, # its width multiplier; NaN: no net
+              quote:str='', # put around the name (e.g. '`' in prose)
+             )->str:
+    "A zoo net at a width as the pages name it (`vgg_4 ×1.8`; the width left out at 1); '' for no net."
+    if model is None or pd.isna(width): return ''
+    return f"{quote}{model}{quote}" + ('' if width == 1 else f" ×{width:g}")
+
 def _matched(m:pd.Series)->str:
     "A `stride_matches` row in words: DiffStride against the best fixed net that costs no more."
     if m.best is None: return ''
-    (model, width), bm = m.best, m.best_MMACs
-    name = f"`{model}`" + ('' if width == 1 else f" ×{width:g}")
+    name, bm = net_label(*m.best, quote='`'), m.best_MMACs
     return (f", against the best fixed net that costs no more ({name}, {bm:.1f} MMACs): "
             + verdict(m.accs, m.best_accs, 'DiffStride', name))
 

@@ -250,14 +250,13 @@ def _run_grid(cfgs:list, plan:list, out:Path, show, dls, executor, poll:float, d
             got = {i: f.result() for i, f in futs.items()}
         res.update({i: r for i, r in got.items() if r.get('status') != 'claimed'})
         todo, first = [i for i in todo if i not in res], False
-        if todo and not wait:
-            left = ', '.join(run_name(cfgs[i].model, cfgs[i].seed) for i in todo)
-            print(f"left to the processes that train them: {left}", flush=True)
+        if not todo: break
+        held = ', '.join(run_name(cfgs[i].model, cfgs[i].seed) for i in todo)
+        if not wait:
+            print(f"left to the processes that train them: {held}", flush=True)
             break
-        if todo:
-            print(f"waiting for {len(todo)} run(s) that other processes train: "
-                  f"{', '.join(run_name(cfgs[i].model, cfgs[i].seed) for i in todo)}", flush=True)
-            time.sleep(poll)
+        print(f"waiting for {len(todo)} run(s) that other processes train: {held}", flush=True)
+        time.sleep(poll)
     return [res[i] for i in sorted(res)]
 
 def compare(models:list=POST_MODELS, # registered names

@@ -13,7 +13,7 @@ import nodown
 from .core import WEIGHTS, OLD_WEIGHTS, save_weights, load_weights, weights_file, read_json, dumps_strict
 from .core import save_atomic, default_cache_dir
 from .config import RunConfig
-from .models import create_model, default_cfg, list_models
+from .models import create_model, default_cfg, list_models, model_defaults
 from .train import build_model
 
 # %% auto #0
@@ -114,12 +114,13 @@ def pick_pretrained(name:str, # a registered name
     if not runs:
         names = ', '.join(sorted({e['model'] for e in pretrained_runs(table=table)}))
         raise ValueError(f"No published weights for {name!r}; published: {names}")
-    kw = model_kw or {}
-    same = lambda e, k, v: e['model_kw'].get(k, 1 if k == 'width' else None) == v   # width 1 is the registered net
+    kw, base = model_kw or {}, model_defaults(name)   # an option a run was not given is the registered net's
+    same = lambda e, k, v: e['model_kw'].get(k, base.get(k)) == v
     ok = [e for e in runs if all(same(e, k, v) for k,v in kw.items())]
-    if which is True:
+    if which is True:   # first a run whose options not asked for are the registered net's, then the longest trained
         if not ok: raise ValueError(f"No published {name} trained with {kw}; its folders: {_folders(runs)}")
-        return max(ok, key=lambda e: (not e['model_kw'], e['epochs'], -e['seed']))
+        plain = lambda e: all(k in kw or (k in base and base[k] == v) for k, v in e['model_kw'].items())
+        return max(ok, key=lambda e: (plain(e), e['epochs'], -e['seed']))
     m = _RUN.match(str(which).strip('/'))
     folder, seed = (m['folder'], int(m['seed'])) if m and m['model'] == name else (str(which).strip('/'), None)
     ok = [e for e in ok if e['folder'] == folder and seed in (None, e['seed'])]

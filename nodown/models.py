@@ -6,7 +6,7 @@ Docs: https://nodown.github.io/nodown/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #bd74ed23
 from __future__ import annotations
-import copy, difflib, fnmatch, functools, math, numbers, re, zlib
+import copy, difflib, fnmatch, functools, inspect, math, numbers, re, zlib
 from dataclasses import dataclass, replace
 from .config import check_task
 from functools import partial
@@ -17,16 +17,17 @@ from .layers import _number
 
 # %% auto #0
 __all__ = ['default_cfgs', 'ALLCNN_STAGES', 'ALLCNN_VARIANTS', 'STYLE_COLORS', 'STYLE_MARKERS', 'STYLE_LINES', 'ModelCfg',
-           'register_model', 'list_models', 'create_model', 'default_cfg', 'list_families', 'C', 'scale_widths',
-           'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same', 'VGG4_large_filter',
-           'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle', 'vgg4_blur', 'vgg4_aps', 'vgg4_spectral',
-           'LearnedStrides', 'DiffStrideVGG4', 'vgg4_diffstride', 'learned_strides', 'stride_profile', 'implied_macs',
-           'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock', 'CifarResNet', 'resnet38',
-           'resnet38_os2', 'resnet38_dilated', 'CifarResNet18', 'resnet18', 'resnet18_spectral', 'resnet18_diffstride',
-           'Residual', 'ConvMixer', 'convmixer_256_8', 'convmixer_256_8_p1', 'convmixer_64_4', 'convmixer_64_4_p1',
-           'init_he', 'AllCNN', 'base_cnn_a', 'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a', 'base_cnn_b',
-           'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b', 'base_cnn_c', 'strided_cnn_c', 'convpool_cnn_c', 'all_cnn_c',
-           'up_block', 'SegDilated', 'EncoderDecoder', 'seg_dilated', 'seg_fcn', 'seg_unet', 'seg_fcn2', 'model_style']
+           'register_model', 'list_models', 'create_model', 'default_cfg', 'model_defaults', 'list_families', 'C',
+           'scale_widths', 'make_layers', 'head', 'VGG4', 'VGG_4', 'VGG4_Dilation', 'VGG4_Dilation_Same',
+           'VGG4_large_filter', 'vgg4_avg', 'vgg4_stride', 'vgg4_conv', 'vgg4_pixel_unshuffle', 'vgg4_blur', 'vgg4_aps',
+           'vgg4_spectral', 'LearnedStrides', 'DiffStrideVGG4', 'vgg4_diffstride', 'learned_strides', 'stride_profile',
+           'implied_macs', 'vgg4w_stride', 'vgg4w_dilation', 'vgg4w_large', 'Plain10', 'BasicBlock', 'CifarResNet',
+           'resnet38', 'resnet38_os2', 'resnet38_dilated', 'CifarResNet18', 'resnet18', 'resnet18_spectral',
+           'resnet18_diffstride', 'Residual', 'ConvMixer', 'convmixer_256_8', 'convmixer_256_8_p1', 'convmixer_64_4',
+           'convmixer_64_4_p1', 'init_he', 'AllCNN', 'base_cnn_a', 'strided_cnn_a', 'convpool_cnn_a', 'all_cnn_a',
+           'base_cnn_b', 'strided_cnn_b', 'convpool_cnn_b', 'all_cnn_b', 'base_cnn_c', 'strided_cnn_c',
+           'convpool_cnn_c', 'all_cnn_c', 'up_block', 'SegDilated', 'EncoderDecoder', 'seg_dilated', 'seg_fcn',
+           'seg_unet', 'seg_fcn2', 'model_style']
 
 # %% ../nbs/01_models.ipynb #31524125
 @dataclass(frozen=True)
@@ -126,6 +127,23 @@ def default_cfg(name:str, # a name from `list_models()`
     "The registry's facts about `name`: description, family, one-cycle rate, dropout support, source, task, input size."
     _check_name(name)
     return _default_cfgs[name]
+
+# %% ../nbs/01_models.ipynb #md31a002
+def _defaults(f)->dict:
+    "The keyword defaults in `f`'s signature."
+    try: ps = inspect.signature(f).parameters.values()
+    except (TypeError, ValueError): return {}
+    return {p.name: p.default for p in ps if p.default is not p.empty}
+
+def model_defaults(name:str, # a name from `list_models()`
+                  )->dict:
+    "The options `create_model(name)` builds with when given none: its builder's defaults, then its classes' inits."
+    _check_name(name)
+    with torch.device('meta'): m = _model_entrypoints[name]()   # no memory, no initialisation to speak of
+    out = _defaults(_model_entrypoints[name])
+    for cls in type(m).__mro__:
+        if '__init__' in vars(cls): out = {**_defaults(cls.__init__), **out}   # the nearest definition wins
+    return out
 
 # %% ../nbs/01_models.ipynb #48e7e311
 def list_families()->list:

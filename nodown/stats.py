@@ -10,7 +10,7 @@ import math
 from contextlib import nullcontext
 import torch, torch.nn as nn, pandas as pd
 from torch.utils.flop_counter import FlopCounterMode
-from .layers import BlurPool, APS
+from .layers import BlurPool, APS, SpectralPool, DiffStride
 from .models import create_model, list_models, default_cfg, list_families
 
 # %% auto #0
@@ -27,12 +27,18 @@ def _kernel(m:nn.Module):
     if isinstance(m, BlurPool): return m.kernel_size, m.stride, 1
     if isinstance(m, APS): return 1, m.stride, 1   # keeps one sample in stride x stride (which one: adaptive)
     if isinstance(m, nn.PixelUnshuffle): return m.downscale_factor, m.downscale_factor, 1
+    if isinstance(m, (SpectralPool, DiffStride)): return (0 if _spectral_factor(m) > 1 else 1), 1, 1   # 0: all the map
+
+def _spectral_factor(m:SpectralPool|DiffStride)->float:
+    "How much a spectral layer shrinks or filters its map: 1 only when it returns its input."
+    if isinstance(m, SpectralPool): return m.factor
+    return m.init if m.stride.is_meta else float(m.strides().detach().max())   # the meta device has no stride value
 
 # %% ../nbs/01a_stats.ipynb #5d9902bb
 def _run_hooked(model:nn.Module, hooks:list, input_size:tuple, macs:bool=False)->tuple:
     "Run `model` on a zero batch, hooking each `(name, module, fn)` of `hooks`: `[(fn, result)]`, and MACs."
     res = []
-    hs = [m.register_forward_hook(lambda m,i,o,n=n,f=f: res.append((f, f(n, m, o)))) for n,m,f in hooks]
+    hs = [m.register_forward_hook(lambda m,i,o,n=n,f=f: res.append((f, f(n, m, i[0], o)))) for n,m,f in hooks]
     try:
         p = next(model.parameters(), None)
         x = torch.zeros(1, *input_size, device=p.device if p is not None else 'cpu')
@@ -41,8 +47,11 @@ def _run_hooked(model:nn.Module, hooks:list, input_size:tuple, macs:bool=False)-
         for h in hs: h.remove()
     return res, (fc.get_total_flops()//2 if macs else None)
 
-def _layer(n, m, o): return (n, *_kernel(m), o.shape[-1])
-def _side(n, m, o): return o.shape[-2] if o.ndim == 4 else None
+def _layer(n, m, x, o):
+    k, s, d = _kernel(m)
+    if k == 0: k, s = x.shape[-1], x.shape[-1]/o.shape[-1]   # a spectral crop mixes its whole map, however small
+    return n, k, s, d, o.shape[-1]
+def _side(n, m, x, o): return o.shape[-2] if o.ndim == 4 else None
 def _spatial_hooks(model):
     return [(n, m, _layer) for n,m in model.named_modules() if _kernel(m) and 'shortcut' not in n]
 def _block_hooks(model): return [(n, m, _side) for n,m in model.named_children()]

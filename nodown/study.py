@@ -481,6 +481,14 @@ def _matched(m:pd.Series)->str:
     return (f", against the best fixed net that costs no more ({name}, {bm:.1f} MMACs): "
             + verdict(m.accs, m.best_accs, 'DiffStride', name))
 
+def _spectral_vs_max(results:Path)->str:
+    "`vgg4_spectral` against `vgg_4` (the same convs and MACs, max pooling between) in words; '' without both."
+    r, pts = stride_runs(results), frontier_points(frontier_runs(results))
+    sp = list(r[r.model == 'vgg4_spectral'].acc)
+    if not sp or ('vgg_4', 1) not in pts.index: return ''
+    return (f"; spectral pooling at a fixed factor 2 (`vgg_4`'s convs and MACs) {fmt_acc(sp)}: "
+            + verdict(sp, pts.accs['vgg_4', 1], '`vgg4_spectral`', 'max pooling (`vgg_4`)'))
+
 def strides_finding(results:Path, # the folder that holds the study's results folders
                    )->str|None:
     "Where DiffStride's strides settle from no downsampling, compute free and charged; None before those runs exist."
@@ -495,7 +503,7 @@ def strides_finding(results:Path, # the folder that holds the study's results fo
     n = g.seeds.sum()
     return (f"**Learned strides** ({STUDIES['strides']['epochs']} epochs, {n} DiffStride runs): started without "
             f"downsampling (stride 1; each layer's final stride, mean over sides and seeds; the last one the loss "
-            f"cannot move), {'; '.join(parts)}{tail} ([strides]({PAGES['strides']})).")
+            f"cannot move), {'; '.join(parts)}{tail}{_spectral_vs_max(results)} ([strides]({PAGES['strides']})).")
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders

@@ -497,9 +497,8 @@ def strides_finding(results:Path, # the folder that holds the study's results fo
     g1 = g.loc[1]
     parts = [f"{'free' if c == 0 else f'charged {c:g} per MMAC'}: strides {' · '.join(f'{v:.2f}' for v in r.layers)}, "
              f"{r.MMACs:.1f} MMACs, {fmt_acc(r.accs)}{_matched(r)}" for c, r in g1.iterrows()]
-    tail = ''
-    if 0 in g1.index and len(g1) > 1:
-        c = g1.index.max(); tail = '; charged most against free, ' + verdict(g1.accs[c], g1.accs[0], 'charged', 'free')
+    tail = ''.join(f"; charged {c:g} against free, " + verdict(g1.accs[c], g1.accs[0], f'charged {c:g}', 'free')
+                   for c in g1.index if c != 0 and 0 in g1.index)
     n = g.seeds.sum()
     return (f"**Learned strides** ({STUDIES['strides']['epochs']} epochs, {n} DiffStride runs): started without "
             f"downsampling (stride 1; each layer's final stride, mean over sides and seeds; the last one the loss "

@@ -93,8 +93,8 @@ def _check_name(name:str):
 
 def _unknown_option(name:str, e:TypeError)->ValueError|None:
     "A one-line `ValueError` for an option model `name` does not take or sets itself; None for another `TypeError`."
-    m = re.search(r"\(\) got (an unexpected|multiple values for) keyword argument '(\w+)'", str(e))
-    if not m: return None
+    m = re.search(r"\(\) got (an unexpected|multiple values for) (?:keyword )?argument '(\w+)'", str(e))
+    if not m: return None   # 'for argument': a variant passes it by position
     if m[1] != 'an unexpected':
         return ValueError(f"{name} sets {m[2]!r} itself (it is one variant of its family): pick another variant")
     return ValueError(f"{name} has no option {m[2]!r}: each family's options are on the Models page "
@@ -135,15 +135,24 @@ def _defaults(f)->dict:
     except (TypeError, ValueError): return {}
     return {p.name: p.default for p in ps if p.default is not p.empty}
 
+def _takes(name:str, k:str, v)->bool:
+    "Whether `create_model(name, k=v)` builds: False for an option the builder sets itself or does not take."
+    try:
+        with torch.device('meta'): _model_entrypoints[name](**{k: v})
+    except TypeError as e:
+        if _unknown_option(name, e) is None: raise
+        return False
+    return True
+
 def model_defaults(name:str, # a name from `list_models()`
                   )->dict:
-    "The options `create_model(name)` builds with when given none: its builder's defaults, then its classes' inits."
+    "The options a user may give `create_model(name)`, with the values it builds with when given none."
     _check_name(name)
     with torch.device('meta'): m = _model_entrypoints[name]()   # no memory, no initialisation to speak of
     out = _defaults(_model_entrypoints[name])
     for cls in type(m).__mro__:
         if '__init__' in vars(cls): out = {**_defaults(cls.__init__), **out}   # the nearest definition wins
-    return out
+    return {k: v for k, v in out.items() if _takes(name, k, v)}
 
 # %% ../nbs/01_models.ipynb #48e7e311
 def list_families()->list:

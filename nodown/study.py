@@ -22,9 +22,9 @@ __all__ = ['ALLCNN_STUDY', 'STUDIES', 'FRONTIER_LADDER', 'FRONTIER_ONE_SEED', 'F
            'stride_runs', 'run_study', 'per_seed', 'accuracies', 'spread', 'fmt_acc', 'verdict', 'post_table',
            'quick_note', 'post_finding', 'dilation_finding', 'zoo_finding', 'cost_finding', 'frontier_runs',
            'frontier_points', 'pareto_front', 'matched_table', 'never_downsamples', 'budget_verdict',
-           'frontier_finding', 'stride_groups', 'stride_matches', 'net_label', 'strides_finding', 'allcnn_finding',
-           'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding', 'findings',
-           'findings_md', 'headline_md', 'answer_md', 'results_table', 'results_md']
+           'frontier_finding', 'stride_groups', 'fixed_beside', 'stride_matches', 'net_label', 'strides_finding',
+           'allcnn_finding', 'consistencies', 'consistency_finding', 'seg_finding', 'seg_matched', 'zoo_cost_finding',
+           'findings', 'findings_md', 'headline_md', 'answer_md', 'results_table', 'results_md']
 
 # %% ../nbs/07_study.ipynb #6d9a3c30
 ALLCNN_STUDY = dict(recipe='paper', lr=0.01, channels_last=True, width=0.125, drop=False, init='he', relu_logits=True)
@@ -446,23 +446,31 @@ def stride_groups(runs:pd.DataFrame, # `stride_runs`
 
 
 # %% ../nbs/07_study.ipynb #st31a002
-def stride_matches(results:Path, # the folder that holds the study's results folders
-                   over:float=1.1, # a fixed net may cost this factor more MACs than the DiffStride runs, at most
-                   quick:bool=False, # the quick budget's runs
-                  )->pd.DataFrame:
-    "`stride_groups`' rows, each with the best fixed (model, width) costing no more and `vgg_4`'s nearest width."
-    g, pts = stride_groups(stride_runs(results, quick)), frontier_points(frontier_runs(results, quick=quick))
+def fixed_beside(pts:pd.DataFrame, # `frontier_points`
+                 macs:float, # the MMACs of the runs to match
+                 over:float=1.1, # a fixed net may cost this factor more MACs than the runs, at most
+                )->dict:
+    "The best fixed (model, width) costing no more than `macs` (two seeds or more) and `vgg_4`'s nearest width."
+    cheaper = pts[(pts.MMACs <= over*macs) & (pts.seeds > 1)] if len(pts) else pts
+    best = cheaper.acc.idxmax() if len(cheaper) else None
     vgg4 = pts.loc['vgg_4'] if len(pts) and 'vgg_4' in pts.index.get_level_values('model') else None
-    rows = []
-    for key, r in g.iterrows():
-        cheaper = pts[(pts.MMACs <= over*r.MMACs) & (pts.seeds > 1)] if len(pts) else pts
-        best = cheaper.acc.idxmax() if len(cheaper) else None
-        mx = None if vgg4 is None else vgg4.iloc[int((np.log(vgg4.MMACs) - np.log(r.MMACs)).abs().argmin())]
-        rows.append(dict(init_stride=key[0], cost_weight=key[1], **r,
-                         best=best, best_MMACs=None if best is None else pts.MMACs[best],
-                         best_accs=[] if best is None else pts.accs[best],
-                         max_width=None if mx is None else mx.name, max_MMACs=None if mx is None else mx.MMACs,
-                         max_accs=[] if mx is None else mx.accs))
+    mx = None if vgg4 is None else vgg4.iloc[int((np.log(vgg4.MMACs) - np.log(macs)).abs().argmin())]
+    return dict(best=best, best_MMACs=None if best is None else pts.MMACs[best],
+                best_accs=[] if best is None else pts.accs[best],
+                max_width=None if mx is None else mx.name, max_MMACs=None if mx is None else mx.MMACs,
+                max_accs=[] if mx is None else mx.accs)
+
+def stride_matches(results:Path, # the folder that holds the study's results folders
+                   over:float=1.1, # see `fixed_beside`
+                   quick:bool=False, # the quick budget's runs
+                   runs:pd.DataFrame|None=None, # `stride_runs`, when read already
+                   pts:pd.DataFrame|None=None, # `frontier_points`, when read already
+                  )->pd.DataFrame:
+    "`stride_groups`' rows, each with the fixed nets `fixed_beside` its MACs."
+    runs = stride_runs(results, quick) if runs is None else runs
+    pts = frontier_points(frontier_runs(results, quick=quick)) if pts is None else pts
+    rows = [dict(init_stride=k[0], cost_weight=k[1], **r, **fixed_beside(pts, r.MMACs, over))
+            for k, r in stride_groups(runs).iterrows()]
     return pd.DataFrame(rows).set_index(['init_stride', 'cost_weight']) if rows else pd.DataFrame()
 
 # %% ../nbs/07_study.ipynb #st31a005
@@ -481,18 +489,22 @@ def _matched(m:pd.Series)->str:
     return (f", against the best fixed net that costs no more ({name}, {bm:.1f} MMACs): "
             + verdict(m.accs, m.best_accs, 'DiffStride', name))
 
-def _spectral_vs_max(results:Path)->str:
-    "`vgg4_spectral` against `vgg_4` (the same convs and MACs, max pooling between) in words; '' without both."
-    r, pts = stride_runs(results), frontier_points(frontier_runs(results))
-    sp = list(r[r.model == 'vgg4_spectral'].acc)
-    if not sp or ('vgg_4', 1) not in pts.index: return ''
-    return (f"; spectral pooling at a fixed factor 2 (`vgg_4`'s convs and MACs) {fmt_acc(sp)}: "
-            + verdict(sp, pts.accs['vgg_4', 1], '`vgg4_spectral`', 'max pooling (`vgg_4`)'))
+def _spectral_vs_max(runs:pd.DataFrame, # `stride_runs`
+                     pts:pd.DataFrame, # `frontier_points`
+                    )->str:
+    "`vgg4_spectral` against `vgg_4` at its MACs (the same convs, max pooling between) in words; '' without both."
+    sp = runs[runs.model == 'vgg4_spectral']
+    f = fixed_beside(pts, sp.MMACs.mean()) if len(sp) else {}
+    if not len(f.get('max_accs', [])): return ''
+    name = net_label('vgg_4', f['max_width'], '`')
+    return (f"; spectral pooling at a fixed factor 2 (`vgg_4`'s convs and MACs) {fmt_acc(list(sp.acc))}: "
+            + verdict(list(sp.acc), f['max_accs'], '`vgg4_spectral`', f'max pooling ({name})'))
 
 def strides_finding(results:Path, # the folder that holds the study's results folders
                    )->str|None:
     "Where DiffStride's strides settle from no downsampling, compute free and charged; None before those runs exist."
-    g = stride_matches(results)   # `stride_groups` and the fixed nets beside them, the runs read once
+    runs, pts = stride_runs(results), frontier_points(frontier_runs(results))   # each read once
+    g = stride_matches(results, runs=runs, pts=pts)   # `stride_groups` and the fixed nets beside them
     if not len(g) or 1 not in g.index.get_level_values('init_stride'): return None
     g1 = g.loc[1]
     parts = [f"{'free' if c == 0 else f'charged {c:g} per MMAC'}: strides {' · '.join(f'{v:.2f}' for v in r.layers)}, "
@@ -502,7 +514,7 @@ def strides_finding(results:Path, # the folder that holds the study's results fo
     n = g.seeds.sum()
     return (f"**Learned strides** ({STUDIES['strides']['epochs']} epochs, {n} DiffStride runs): started without "
             f"downsampling (stride 1; each layer's final stride, mean over sides and seeds; the last one the loss "
-            f"cannot move), {'; '.join(parts)}{tail}{_spectral_vs_max(results)} ([strides]({PAGES['strides']})).")
+            f"cannot move), {'; '.join(parts)}{tail}{_spectral_vs_max(runs, pts)} ([strides]({PAGES['strides']})).")
 
 # %% ../nbs/07_study.ipynb #2d8469d4
 def allcnn_finding(results:Path, # the folder that holds the study's results folders

@@ -6,7 +6,7 @@ another net than the one trained. Prints each change; `--write` saves them, then
     python tools/restat.py results --write    # rewrite result.json, results.json/csv; then python tools/publish.py"""
 import argparse, sys
 from pathlib import Path
-from nodown.core import read_json, save_atomic, dumps_strict
+from nodown.core import read_json, save_atomic, dumps_strict, claims_lock
 from nodown.compare import load_run_model, _save_summary
 from nodown.hub import run_folders
 from nodown.models import default_cfg
@@ -37,7 +37,8 @@ def main(argv=None):
         if a.write:
             save_atomic(dumps_strict({**c['result'], 'rf': c['now'][2]}), d/'result.json', parents=False)
             changed.add(d.parent)
-    for out in sorted(changed): _save_summary(out)
+    for out in sorted(changed):
+        with claims_lock(out): _save_summary(out)   # as a finishing run rebuilds it: one writer at a time
     print(f"{n} run(s): rf {'rewritten' if a.write else 'would change (--write saves it)'}")
     return 1 if bad else 0
 
